@@ -1,0 +1,17 @@
+namespace DaprSync.Contracts;
+
+/// <summary>Pub/sub component and topic names shared by publishers and subscribers.</summary>
+public static class Topics
+{
+    /// <summary>Name of the Dapr pub/sub component.</summary>
+    public const string PubSubName = "pubsub";
+
+    /// <summary>Topic that every subscription names as its dead-letter topic.</summary>
+    public const string DeadLetter = "deadletter";
+
+    /// <summary>A Salesforce Account was created or changed (Platform Event <c>AccountsEvent__e</c>).</summary>
+    public const string AccountChanged = "sf-account-changed";
+
+    /// <summary>A System API met a problem outside a request, for the orchestrator to record.</summary>
+    public const string SyncProblem = "sync-problem";
+}

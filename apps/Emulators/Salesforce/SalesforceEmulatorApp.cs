@@ -1,0 +1,19 @@
+namespace DaprSync.SalesforceEmulator;
+
+/// <summary>Composition root of the Salesforce emulator, runnable alone or hosted by the sandbox.</summary>
+public static class SalesforceEmulatorApp
+{
+    /// <summary>Registers the emulator's services.</summary>
+    public static WebApplicationBuilder AddSalesforceEmulator(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder;
+    }
+
+    /// <summary>Maps the emulator's endpoints.</summary>
+    public static WebApplication MapSalesforceEmulator(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app;
+    }
+}

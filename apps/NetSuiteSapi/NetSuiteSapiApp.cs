@@ -1,0 +1,28 @@
+using DaprSync.Contracts;
+using DaprSync.Runtime;
+
+namespace DaprSync.NetSuiteSapi;
+
+/// <summary>Composition root of the NetSuite System API (Dapr app id <c>ns-sapi</c>).</summary>
+public static class NetSuiteSapiApp
+{
+    public const string AppId = AppIds.NetSuiteSapi;
+
+    /// <summary>Registers the app's services and its side of the runtime seam.</summary>
+    public static WebApplicationBuilder AddNetSuiteSapi(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddDaprSyncRuntime(AppId);
+        return builder;
+    }
+
+    /// <summary>Maps the app's endpoints, the CloudEvents middleware and the Dapr subscribe handler.</summary>
+    public static WebApplication MapNetSuiteSapi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseCloudEvents();
+        app.MapSubscribeHandler();
+        app.MapDaprSyncHealth();
+        return app;
+    }
+}

@@ -1,0 +1,28 @@
+using DaprSync.Contracts;
+using DaprSync.Runtime;
+
+namespace DaprSync.SalesforceSapi;
+
+/// <summary>Composition root of the Salesforce System API (Dapr app id <c>sf-sapi</c>).</summary>
+public static class SalesforceSapiApp
+{
+    public const string AppId = AppIds.SalesforceSapi;
+
+    /// <summary>Registers the app's services and its side of the runtime seam.</summary>
+    public static WebApplicationBuilder AddSalesforceSapi(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddDaprSyncRuntime(AppId);
+        return builder;
+    }
+
+    /// <summary>Maps the app's endpoints, the CloudEvents middleware and the Dapr subscribe handler.</summary>
+    public static WebApplication MapSalesforceSapi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseCloudEvents();
+        app.MapSubscribeHandler();
+        app.MapDaprSyncHealth();
+        return app;
+    }
+}

@@ -1,0 +1,2 @@
+Console.WriteLine("DaprSync standalone host: the sandbox arrives in the next step.");
+return 0;
