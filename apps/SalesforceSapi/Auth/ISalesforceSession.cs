@@ -1,0 +1,14 @@
+namespace DaprSync.SalesforceSapi.Auth;
+
+/// <summary>An OAuth session: the access token, the org's <c>instance_url</c> and the org id (Pub/Sub <c>tenantid</c>).</summary>
+public sealed record SalesforceSessionInfo(string AccessToken, Uri InstanceUrl, string OrgId);
+
+/// <summary>Hands out the integration user's Salesforce session, shared by REST and the Pub/Sub API.</summary>
+public interface ISalesforceSession
+{
+    /// <summary>Returns the cached session, authenticating first when there is none.</summary>
+    Task<SalesforceSessionInfo> GetAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Discards <paramref name="stale"/> and authenticates again (once per stale token, however many callers ask).</summary>
+    Task<SalesforceSessionInfo> RefreshAsync(SalesforceSessionInfo stale, CancellationToken cancellationToken = default);
+}
