@@ -35,7 +35,6 @@ public static class RuntimeRegistration
 
         if (ModeOf(builder.Configuration) == RuntimeMode.Dapr)
         {
-            builder.Services.AddDaprClient();
             DaprRuntimeSide.Add(builder.Services);
             return builder;
         }
