@@ -1,12 +1,38 @@
+using DaprSync.NetSuiteEmulator.Auth;
+using DaprSync.NetSuiteEmulator.Diagnostics;
+using DaprSync.NetSuiteEmulator.Records;
+using DaprSync.NetSuiteEmulator.Records.Customers;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace DaprSync.NetSuiteEmulator;
 
 /// <summary>Composition root of the NetSuite emulator, runnable alone or hosted by the sandbox.</summary>
+/// <remarks>
+/// Each API gets its own route group under <c>/services/rest</c> (record API now; SuiteQL next) or under
+/// <c>/services/NetSuitePort_*</c> for SOAP, and each record type its own folder under <c>Records</c>.
+/// </remarks>
 public static class NetSuiteEmulatorApp
 {
+    /// <summary>Path of the REST record API, version 1.</summary>
+    public const string RecordApiPrefix = "/services/rest/record/v1";
+
     /// <summary>Registers the emulator's services.</summary>
     public static WebApplicationBuilder AddNetSuiteEmulator(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+
+        builder.Services.AddOptions<NetSuiteEmulatorOptions>()
+            .Bind(builder.Configuration.GetSection(NetSuiteEmulatorOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ReferenceData>();
+        builder.Services.AddSingleton<NetSuiteRecords>();
+        builder.Services.AddSingleton<NetSuiteCallCounter>();
+        builder.Services.AddSingleton<NonceRegistry>();
+        builder.Services.AddSingleton<TbaVerifier>();
+        builder.Services.AddSingleton<CustomerWrites>();
         return builder;
     }
 
@@ -14,6 +40,11 @@ public static class NetSuiteEmulatorApp
     public static WebApplication MapNetSuiteEmulator(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+
+        var records = app.MapGroup(RecordApiPrefix);
+        records.AddEndpointFilter(new CallCountingFilter(app.Services.GetRequiredService<NetSuiteCallCounter>()));
+        records.AddEndpointFilter(ActivatorUtilities.CreateInstance<TbaEndpointFilter>(app.Services));
+        records.MapCustomerRecords();
         return app;
     }
 }
