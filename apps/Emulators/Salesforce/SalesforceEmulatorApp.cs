@@ -1,3 +1,5 @@
+using DaprSync.SalesforceEmulator.PubSub;
+
 namespace DaprSync.SalesforceEmulator;
 
 /// <summary>Composition root of the Salesforce emulator, runnable alone or hosted by the sandbox.</summary>
@@ -7,6 +9,7 @@ public static class SalesforceEmulatorApp
     public static WebApplicationBuilder AddSalesforceEmulator(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddPubSubApi();
         return builder;
     }
 
@@ -14,6 +17,7 @@ public static class SalesforceEmulatorApp
     public static WebApplication MapSalesforceEmulator(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.MapPubSubApi();
         return app;
     }
 }
