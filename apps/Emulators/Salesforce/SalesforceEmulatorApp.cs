@@ -1,4 +1,10 @@
-using DaprSync.SalesforceEmulator.PubSub;
+using DaprSync.SalesforceEmulator.Admin;
+using DaprSync.SalesforceEmulator.Auth;
+using DaprSync.SalesforceEmulator.Limits;
+using DaprSync.SalesforceEmulator.Records;
+using DaprSync.SalesforceEmulator.Rest;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace DaprSync.SalesforceEmulator;
 
@@ -9,7 +15,19 @@ public static class SalesforceEmulatorApp
     public static WebApplicationBuilder AddSalesforceEmulator(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddPubSubApi();
+
+        builder.Services.AddOptions<SalesforceEmulatorOptions>()
+            .Bind(builder.Configuration.GetSection(SalesforceEmulatorOptions.SectionName))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SalesforceEmulatorOptions>, SalesforceEmulatorOptionsValidator>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+
+        builder.Services.AddSingleton<SessionStore>();
+        builder.Services.AddSingleton<IAccessTokenValidator>(provider => provider.GetRequiredService<SessionStore>());
+        builder.Services.AddSingleton<ApiUsage>();
+        builder.Services.AddSingleton<SalesforceRecords>();
+        builder.Services.AddSingleton<RecordValidator>();
+        builder.Services.AddSingleton<RestSessionFilter>();
         return builder;
     }
 
@@ -17,7 +35,16 @@ public static class SalesforceEmulatorApp
     public static WebApplication MapSalesforceEmulator(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapPubSubApi();
+
+        app.MapOAuthApi();
+        var rest = app.MapGroup("/services/data/{version}")
+            .AddEndpointFilter(async (context, next) =>
+                await context.HttpContext.RequestServices.GetRequiredService<RestSessionFilter>().InvokeAsync(context, next));
+        rest.MapSObjectsApi();
+        rest.MapCompositeTreeApi();
+
+        // TODO: SOQL query, sObject Collections and limits resources, each in its own folder under Rest.
+        app.MapAdminApi();
         return app;
     }
 }

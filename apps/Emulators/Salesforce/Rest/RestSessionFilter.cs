@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+using DaprSync.SalesforceEmulator.Auth;
+using DaprSync.SalesforceEmulator.Limits;
+
+namespace DaprSync.SalesforceEmulator.Rest;
+
+/// <summary>Endpoint metadata naming the counter an endpoint's calls are counted under.</summary>
+public sealed record ApiEndpointName(string Name);
+
+/// <summary>
+/// Runs before every REST endpoint: checks the API version segment, requires a valid
+/// <c>Authorization: Bearer</c> token, counts the call against the daily allowance and adds the
+/// <c>Sforce-Limit-Info</c> header.
+/// </summary>
+internal sealed partial class RestSessionFilter(SessionStore sessions, ApiUsage usage) : IEndpointFilter
+{
+    private const string SessionItemKey = "DaprSync.SalesforceEmulator.Session";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var version = http.Request.RouteValues["version"] as string;
+        if (version is null || !VersionPattern().IsMatch(version))
+        {
+            return RestErrors.NotFound();
+        }
+
+        var session = FindSession(http.Request.Headers.Authorization.ToString());
+        if (session is null)
+        {
+            return RestErrors.InvalidSession();
+        }
+
+        var endpoint = http.GetEndpoint()?.Metadata.GetMetadata<ApiEndpointName>()?.Name ?? http.Request.Path.Value!;
+        var allowed = usage.TryRecordRestCall(endpoint, out var used);
+        http.Response.Headers["Sforce-Limit-Info"] = $"api-usage={used}/{usage.DailyLimit}";
+        if (!allowed)
+        {
+            return RestErrors.RequestLimitExceeded();
+        }
+
+        http.Items[SessionItemKey] = session;
+        return await next(context);
+    }
+
+    /// <summary>Returns the session that the filter stored for this request.</summary>
+    public static EmulatorSession SessionOf(HttpContext http) => (EmulatorSession)http.Items[SessionItemKey]!;
+
+    private EmulatorSession? FindSession(string authorization)
+    {
+        const string scheme = "Bearer ";
+        if (!authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var token = authorization[scheme.Length..].Trim();
+        return token.Length == 0 ? null : sessions.Find(token);
+    }
+
+    [GeneratedRegex(@"^v\d{2,3}\.0$", RegexOptions.CultureInvariant)]
+    private static partial Regex VersionPattern();
+}
