@@ -1,6 +1,7 @@
 using DaprSync.SalesforceEmulator.Admin;
 using DaprSync.SalesforceEmulator.Auth;
 using DaprSync.SalesforceEmulator.Limits;
+using DaprSync.SalesforceEmulator.PubSub;
 using DaprSync.SalesforceEmulator.Records;
 using DaprSync.SalesforceEmulator.Rest;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,7 +20,8 @@ public static class SalesforceEmulatorApp
         builder.Services.AddOptions<SalesforceEmulatorOptions>()
             .Bind(builder.Configuration.GetSection(SalesforceEmulatorOptions.SectionName))
             .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<SalesforceEmulatorOptions>, SalesforceEmulatorOptionsValidator>();
+        builder.Services
+            .AddSingleton<IValidateOptions<SalesforceEmulatorOptions>, SalesforceEmulatorOptionsValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Services.AddSingleton<SessionStore>();
@@ -28,6 +30,7 @@ public static class SalesforceEmulatorApp
         builder.Services.AddSingleton<SalesforceRecords>();
         builder.Services.AddSingleton<RecordValidator>();
         builder.Services.AddSingleton<RestSessionFilter>();
+        builder.AddPubSubApi();
         return builder;
     }
 
@@ -38,13 +41,13 @@ public static class SalesforceEmulatorApp
 
         app.MapOAuthApi();
         var rest = app.MapGroup("/services/data/{version}")
-            .AddEndpointFilter(async (context, next) =>
-                await context.HttpContext.RequestServices.GetRequiredService<RestSessionFilter>().InvokeAsync(context, next));
+            .AddEndpointFilter<RouteGroupBuilder, RestSessionFilter>();
         rest.MapSObjectsApi();
         rest.MapCompositeTreeApi();
 
         // TODO: SOQL query, sObject Collections and limits resources, each in its own folder under Rest.
         app.MapAdminApi();
+        app.MapPubSubApi();
         return app;
     }
 }
