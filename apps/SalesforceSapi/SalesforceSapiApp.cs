@@ -1,5 +1,7 @@
 using DaprSync.Contracts;
 using DaprSync.Runtime;
+using DaprSync.SalesforceSapi.Accounts;
+using DaprSync.SalesforceSapi.PubSub;
 
 namespace DaprSync.SalesforceSapi;
 
@@ -13,6 +15,7 @@ public static class SalesforceSapiApp
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddDaprSyncRuntime(AppId);
+        builder.AddPlatformEventSubscribers();
         return builder;
     }
 
@@ -23,6 +26,7 @@ public static class SalesforceSapiApp
         app.UseCloudEvents();
         app.MapSubscribeHandler();
         app.MapDaprSyncHealth();
+        app.MapAccountsApi();
         return app;
     }
 }

@@ -1,0 +1,33 @@
+using System.Net;
+
+namespace DaprSync.SalesforceSapi.Rest;
+
+/// <summary>
+/// Salesforce rejected a REST request with an error body. <see cref="ErrorCode"/> is Salesforce's code,
+/// such as <c>INVALID_FIELD</c>, and <see cref="Fields"/> the API names it listed.
+/// </summary>
+public sealed class SalesforceApiException(
+    HttpStatusCode statusCode,
+    string errorCode,
+    string message,
+    IReadOnlyList<string> fields)
+    : Exception(message)
+{
+    public HttpStatusCode StatusCode { get; } = statusCode;
+
+    public string ErrorCode { get; } = errorCode;
+
+    public IReadOnlyList<string> Fields { get; } = fields;
+}
+
+/// <summary>Salesforce could not be reached or failed transiently (timeout, 5xx, 429); the call may be retried.</summary>
+public sealed class SalesforceUnavailableException(string message, Exception? innerException = null)
+    : Exception(message, innerException);
+
+/// <summary>The OAuth token endpoint rejected the client credentials, for example with <c>invalid_client</c>.</summary>
+public sealed class SalesforceAuthenticationException(string error, string description)
+    : Exception($"Salesforce rejected the client credentials: {error} ({description}).")
+{
+    /// <summary>The OAuth <c>error</c> value.</summary>
+    public string Error { get; } = error;
+}

@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace DaprSync.SalesforceSapi;
+
+/// <summary>Settings of the <c>Salesforce</c> section: the connected app and the REST API version.</summary>
+public sealed class SalesforceOptions
+{
+    public const string SectionName = "Salesforce";
+
+    /// <summary>Login host, for example <c>https://login.salesforce.com</c> or <c>https://test.salesforce.com</c>.</summary>
+    public string LoginUrl { get; set; } = "";
+
+    /// <summary>Consumer key of the connected app that has the client credentials flow enabled.</summary>
+    public string ClientId { get; set; } = "";
+
+    /// <summary>Consumer secret of the connected app. It is never logged.</summary>
+    public string ClientSecret { get; set; } = "";
+
+    /// <summary>REST API version without the leading v, for example <c>62.0</c>.</summary>
+    public string ApiVersion { get; set; } = "62.0";
+
+    /// <summary>Timeout of one HTTP request to Salesforce, in seconds.</summary>
+    public int RequestTimeoutSeconds { get; set; } = 30;
+}
+
+/// <summary>Rejects an incomplete or malformed <c>Salesforce</c> section at start, naming the key.</summary>
+internal sealed partial class SalesforceOptionsValidator : IValidateOptions<SalesforceOptions>
+{
+    private const string Section = SalesforceOptions.SectionName;
+
+    public ValidateOptionsResult Validate(string? name, SalesforceOptions options)
+    {
+        var failures = new List<string>();
+        var isAbsolute = Uri.TryCreate(options.LoginUrl, UriKind.Absolute, out var loginUrl);
+        if (!isAbsolute || loginUrl!.Scheme is not ("https" or "http"))
+        {
+            failures.Add($"{Section}:LoginUrl must be an absolute http(s) URL such as "
+                + $"https://login.salesforce.com, got '{options.LoginUrl}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ClientId))
+        {
+            failures.Add($"{Section}:ClientId is missing: set it to the connected app's consumer key.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ClientSecret))
+        {
+            failures.Add($"{Section}:ClientSecret is missing: set it to the connected app's consumer secret.");
+        }
+
+        if (!ApiVersionPattern().IsMatch(options.ApiVersion))
+        {
+            failures.Add($"{Section}:ApiVersion must look like 62.0, got '{options.ApiVersion}'.");
+        }
+
+        if (options.RequestTimeoutSeconds <= 0)
+        {
+            failures.Add($"{Section}:RequestTimeoutSeconds must be positive, got {options.RequestTimeoutSeconds}.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    [GeneratedRegex(@"^\d{2,3}\.0$", RegexOptions.CultureInvariant)]
+    private static partial Regex ApiVersionPattern();
+}

@@ -1,0 +1,36 @@
+using DaprSync.SalesforceSapi.Accounts;
+using DaprSync.SalesforceSapi.Auth;
+using DaprSync.SalesforceSapi.Rest;
+using Microsoft.Extensions.Options;
+
+namespace DaprSync.SalesforceSapi;
+
+/// <summary>Registers the Salesforce session, the REST client and the account endpoints' services.</summary>
+internal static class SalesforceRegistration
+{
+    public static IServiceCollection AddSalesforceRest(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SalesforceOptions>()
+            .Bind(configuration.GetSection(SalesforceOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SalesforceOptions>, SalesforceOptionsValidator>();
+
+        services.AddHttpClient(ClientCredentialsSession.HttpClientName, ConfigureTimeout);
+        services.AddSingleton<ISalesforceSession, ClientCredentialsSession>();
+
+        services.AddTransient<SalesforceSessionHandler>();
+        services.AddHttpClient<SalesforceRestClient>((provider, client) =>
+            {
+                client.BaseAddress = SalesforceSessionHandler.InstancePlaceholder;
+                ConfigureTimeout(provider, client);
+            })
+            .AddHttpMessageHandler<SalesforceSessionHandler>();
+
+        services.AddSingleton<AccountProblems>();
+        services.AddProblemDetails();
+        return services;
+    }
+
+    private static void ConfigureTimeout(IServiceProvider provider, HttpClient client) =>
+        client.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<SalesforceOptions>>().Value.RequestTimeoutSeconds);
+}

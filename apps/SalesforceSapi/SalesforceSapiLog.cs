@@ -1,0 +1,30 @@
+namespace DaprSync.SalesforceSapi;
+
+/// <summary>Log messages of sf-sapi's REST side: authentication and the account endpoints.</summary>
+internal static partial class SalesforceSapiLog
+{
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Information,
+        Message = "Authenticated with Salesforce as client {ClientId}; instance {InstanceUrl}, org {OrgId}")]
+    public static partial void Authenticated(ILogger logger, string clientId, Uri instanceUrl, string orgId);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Error,
+        Message = "Salesforce token request for client {ClientId} failed with HTTP {StatusCode}: {ErrorCode}")]
+    public static partial void AuthenticationFailed(ILogger logger, string clientId, int statusCode, string errorCode);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning,
+        Message = "Salesforce rejected the session on {Method} {Path}; authenticating again and retrying once")]
+    public static partial void SessionExpired(ILogger logger, string method, string path);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning,
+        Message = "Salesforce rejected {Operation} of Account {AccountId}: {ErrorCode} {ErrorMessage}")]
+    public static partial void AccountRequestRejected(
+        ILogger logger, string operation, string accountId, string errorCode, string errorMessage);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Error,
+        Message = "Salesforce is unavailable for {Operation} of Account {AccountId}")]
+    public static partial void SalesforceUnavailable(ILogger logger, Exception error, string operation, string accountId);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information,
+        Message = "Wrote sync status {SyncStatus} to Account {AccountId}")]
+    public static partial void AccountSyncWritten(ILogger logger, string accountId, string syncStatus);
+}
