@@ -1,2 +1,3 @@
-Console.WriteLine("DaprSync standalone host: the sandbox arrives in the next step.");
-return 0;
+using DaprSync.Standalone;
+
+return await StandaloneCommand.RunAsync(args);

@@ -1,0 +1,95 @@
+using DaprSync.Contracts;
+using DaprSync.NetSuiteSapi;
+using DaprSync.Orchestrator;
+using DaprSync.Runtime.InProcess;
+using DaprSync.SalesforceSapi;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DaprSync.Standalone.Hosting;
+
+/// <summary>
+/// The three apps in one process on the in-process runtime: each app is its own ASP.NET Core app on
+/// a loopback port with the same handlers it has under Dapr; they share one SQLite outbox and state
+/// file, and reach each other by app id through the runtime's app directory.
+/// </summary>
+public sealed class StandaloneHost : IAsyncDisposable
+{
+    private readonly List<LoopbackHost> _apps = [];
+
+    private StandaloneHost(InProcessRuntime runtime) => Runtime = runtime;
+
+    public InProcessRuntime Runtime { get; }
+
+    public IReadOnlyList<LoopbackHost> Apps => _apps;
+
+    public LoopbackHost App(string appId) => _apps.Single(app => app.Name == appId);
+
+    /// <summary>
+    /// Starts sf-sapi, ns-sapi and the orchestrator with <paramref name="configuration"/> (every app
+    /// reads the same settings), registers their addresses and starts the bus.
+    /// </summary>
+    public static async Task<StandaloneHost> StartAsync(
+        IConfiguration configuration,
+        string sqlitePath,
+        Action<WebApplicationBuilder>? configureEach = null,
+        InProcessBusOptions? busOptions = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sqlitePath);
+
+        var runtime = new InProcessRuntime(
+            sqlitePath,
+            loggerFactory: NullLoggerFactory.Instance,
+            busOptions: busOptions ?? configuration.GetSection("Runtime:Bus").Get<InProcessBusOptions>());
+        var host = new StandaloneHost(runtime);
+        try
+        {
+            // The orchestrator starts first so that its subscriptions exist before events arrive.
+            await host.StartAppAsync(AppIds.Orchestrator, configuration, b => b.AddOrchestrator(), a => a.MapOrchestrator(), configureEach, cancellationToken);
+            await host.StartAppAsync(AppIds.NetSuiteSapi, configuration, b => b.AddNetSuiteSapi(), a => a.MapNetSuiteSapi(), configureEach, cancellationToken);
+            await host.StartAppAsync(AppIds.SalesforceSapi, configuration, b => b.AddSalesforceSapi(), a => a.MapSalesforceSapi(), configureEach, cancellationToken);
+            await runtime.Bus.StartAsync(cancellationToken);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Runtime.Bus.StopAsync();
+        for (var i = _apps.Count - 1; i >= 0; i--)
+        {
+            await _apps[i].DisposeAsync();
+        }
+
+        await Runtime.DisposeAsync();
+    }
+
+    private async Task StartAppAsync(
+        string appId,
+        IConfiguration configuration,
+        Action<WebApplicationBuilder> add,
+        Action<WebApplication> map,
+        Action<WebApplicationBuilder>? configureEach,
+        CancellationToken cancellationToken)
+    {
+        var app = await LoopbackHost.StartAsync(
+            appId,
+            configuration,
+            builder =>
+            {
+                builder.Services.AddSingleton(Runtime);
+                configureEach?.Invoke(builder);
+                add(builder);
+            },
+            map,
+            cancellationToken: cancellationToken);
+        Runtime.Apps.Register(appId, app.BaseAddress);
+        _apps.Add(app);
+    }
+}

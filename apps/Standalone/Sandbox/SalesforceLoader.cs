@@ -1,0 +1,85 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace DaprSync.Standalone.Sandbox;
+
+/// <summary>
+/// A REST client of the Salesforce emulator that plays the sales team and the data loader: it
+/// signs in as the non-integration loader user, so its writes fire the Platform Event triggers.
+/// </summary>
+public sealed class SalesforceLoader : IDisposable
+{
+    public const string ApiVersion = "v62.0";
+
+    private const string LoaderClientId = "daprsync-loader";
+    private const string LoaderClientSecret = "daprsync-loader-secret";
+
+    private readonly HttpClient _http;
+
+    private SalesforceLoader(HttpClient http) => _http = http;
+
+    /// <summary>Requests a client-credentials token and returns a client bound to the token's <c>instance_url</c>.</summary>
+    public static async Task<SalesforceLoader> SignInAsync(Uri loginUrl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(loginUrl);
+        using var login = new HttpClient { BaseAddress = loginUrl };
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = LoaderClientId,
+            ["client_secret"] = LoaderClientSecret,
+        });
+        using var response = await login.PostAsync(new Uri("services/oauth2/token", UriKind.Relative), form, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Salesforce emulator sign-in failed with {(int)response.StatusCode}: {body}");
+        }
+
+        using var token = JsonDocument.Parse(body);
+        var instanceUrl = token.RootElement.GetProperty("instance_url").GetString()!.TrimEnd('/') + "/";
+        var http = new HttpClient { BaseAddress = new Uri(new Uri(instanceUrl), $"services/data/{ApiVersion}/") };
+        http.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", token.RootElement.GetProperty("access_token").GetString());
+        return new SalesforceLoader(http);
+    }
+
+    /// <summary>
+    /// POSTs one <c>composite/tree</c> request (at most 200 records) and returns the ids by reference id.
+    /// Throws with Salesforce's per-record errors when the tree was rejected.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> CreateTreeAsync(
+        string sObjectType, JsonArray records, CancellationToken cancellationToken)
+    {
+        var request = new JsonObject { ["records"] = records };
+        using var response = await _http.PostAsJsonAsync(
+            new Uri($"composite/tree/{sObjectType}", UriKind.Relative), request, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        var result = JsonNode.Parse(body);
+        if (!response.IsSuccessStatusCode || result?["hasErrors"]?.GetValue<bool>() != false)
+        {
+            throw new InvalidOperationException(
+                $"composite/tree/{sObjectType} was rejected with {(int)response.StatusCode}: {body}");
+        }
+
+        return result["results"]!.AsArray().ToDictionary(
+            item => item!["referenceId"]!.GetValue<string>(),
+            item => item!["id"]!.GetValue<string>());
+    }
+
+    /// <summary>Updates fields of one record, as a user editing it would.</summary>
+    public async Task UpdateAsync(string sObjectType, string id, JsonObject fields, CancellationToken cancellationToken)
+    {
+        using var content = JsonContent.Create(fields);
+        using var response = await _http.PatchAsync(new Uri($"sobjects/{sObjectType}/{id}", UriKind.Relative), content, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw new InvalidOperationException($"Update of {sObjectType} {id} failed with {(int)response.StatusCode}: {body}");
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,73 @@
+namespace DaprSync.Standalone.Sandbox;
+
+/// <summary>Command-line options of <c>sandbox</c>.</summary>
+public sealed record SandboxOptions(string? ImportPlan, string? ReportPath, TimeSpan SettleTimeout, bool KeepRunning)
+{
+    public const string Usage = """
+        Usage: dotnet run --project apps/Standalone -- sandbox [options]
+
+        Starts the Salesforce and NetSuite emulators and the three apps on the in-process runtime,
+        loads data into the Salesforce emulator, waits until the sync settles and prints a summary.
+        Exits 0 when every expected record synced, 1 otherwise, 2 on invalid options.
+
+        Options:
+          --import PLAN      load an SFDX data-tree plan (sf data export tree --plan format)
+                             instead of the built-in seed
+          --report FILE      also write the summary as JSON to FILE
+          --timeout SECONDS  how long to wait for the sync to settle (default 120)
+          --keep-running     leave the host and emulators up after the summary until Ctrl+C
+        """;
+
+    /// <summary>Parses the arguments after <c>sandbox</c>; returns null with an error for invalid ones.</summary>
+    public static SandboxOptions? Parse(IReadOnlyList<string> args, out string? error)
+    {
+        string? plan = null, report = null;
+        var timeout = TimeSpan.FromSeconds(120);
+        var keepRunning = false;
+        error = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            string? Next() => i + 1 < args.Count ? args[++i] : null;
+            switch (args[i])
+            {
+                case "--import":
+                    plan = Next() ?? Missing("--import", "a plan file", out error);
+                    break;
+                case "--report":
+                    report = Next() ?? Missing("--report", "a file path", out error);
+                    break;
+                case "--timeout" when int.TryParse(Next(), out var seconds) && seconds > 0:
+                    timeout = TimeSpan.FromSeconds(seconds);
+                    break;
+                case "--timeout":
+                    error = "--timeout needs a positive number of seconds.";
+                    break;
+                case "--keep-running":
+                    keepRunning = true;
+                    break;
+                default:
+                    error = $"Unknown option '{args[i]}'.";
+                    break;
+            }
+
+            if (error is not null)
+            {
+                return null;
+            }
+        }
+
+        if (plan is not null && !File.Exists(plan))
+        {
+            error = $"Plan file '{plan}' was not found.";
+            return null;
+        }
+
+        return new SandboxOptions(plan, report, timeout, keepRunning);
+    }
+
+    private static string? Missing(string option, string what, out string error)
+    {
+        error = $"{option} needs {what}.";
+        return null;
+    }
+}

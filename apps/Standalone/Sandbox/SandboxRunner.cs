@@ -1,0 +1,214 @@
+using System.Diagnostics;
+using DaprSync.Contracts;
+using DaprSync.NetSuiteEmulator.Diagnostics;
+using DaprSync.Orchestrator.Outcomes;
+using DaprSync.SalesforceEmulator.Limits;
+using DaprSync.SalesforceEmulator.PubSub;
+using DaprSync.SalesforceEmulator.Records;
+using DaprSync.Standalone.Hosting;
+
+namespace DaprSync.Standalone.Sandbox;
+
+/// <summary>
+/// The sandbox run: both emulators and the three apps in this process, a day of work loaded into the
+/// Salesforce emulator as a user would make it, and a wait until every change has reached NetSuite.
+/// </summary>
+public sealed class SandboxRunner(SandboxOptions options, TextWriter output)
+{
+    private const string CustomerFlow = "customer";
+    private const string AccountEventTopic = "/event/AccountsEvent__e";
+
+    private readonly Stopwatch _clock = new();
+
+    /// <summary>Runs the sandbox, prints its summary, writes the report when asked, and returns the summary.</summary>
+    public async Task<SandboxSummary> RunAsync(IConfiguration baseConfiguration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(baseConfiguration);
+        var startedAt = DateTimeOffset.UtcNow;
+        _clock.Start();
+
+        var dataDirectory = Path.Combine(Path.GetTempPath(), $"daprsync-sandbox-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dataDirectory);
+        Progress($"data directory {dataDirectory}");
+
+        await using var emulators = await SandboxEmulators.StartAsync(baseConfiguration, cancellationToken);
+        Progress($"Salesforce emulator on {emulators.SalesforceRestAddress} (Pub/Sub API on {emulators.SalesforcePubSubAddress})");
+        Progress($"NetSuite emulator on {emulators.NetSuite.BaseAddress}");
+
+        var appConfiguration = new ConfigurationBuilder()
+            .AddConfiguration(baseConfiguration)
+            .AddInMemoryCollection(emulators.AppSettings())
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Runtime:Mode"] = "InProcess" })
+            .Build();
+        await using var host = await StandaloneHost.StartAsync(
+            appConfiguration, Path.Combine(dataDirectory, "daprsync.db"), cancellationToken: cancellationToken);
+        foreach (var app in host.Apps)
+        {
+            Progress($"{app.Name} on {app.BaseAddress}");
+        }
+
+        var events = emulators.Salesforce.Services.GetRequiredService<PlatformEventBus>();
+        await WaitUntilAsync(() => events.GetSubscriberCount(AccountEventTopic) > 0, TimeSpan.FromSeconds(30), cancellationToken);
+
+        var records = emulators.Salesforce.Services.GetRequiredService<SalesforceRecords>();
+        var outcomes = host.App(AppIds.Orchestrator).Services.GetRequiredService<SyncOutcomeStore>();
+        using var loader = await SalesforceLoader.SignInAsync(emulators.SalesforceRestAddress, cancellationToken);
+        var importer = new TreePlanImporter(loader);
+
+        var plan = options.ImportPlan is null ? BuiltInSeed.Plan() : TreePlan.Load(options.ImportPlan);
+        Progress(options.ImportPlan is null ? "loading the built-in seed" : $"importing {options.ImportPlan}");
+        var created = await importer.ImportAsync(plan, Progress, cancellationToken);
+        Progress($"created {string.Join(", ", created.Select(pair => $"{pair.Value} {pair.Key}"))}");
+
+        var expected = records.All("Account").Count;
+        var settled = await WaitForCustomersAsync(outcomes, expected, minimumAttempts: null, cancellationToken);
+
+        if (settled && options.ImportPlan is null)
+        {
+            settled = await ApplyEditsAsync(loader, importer, outcomes, expected, cancellationToken);
+        }
+
+        await host.Runtime.Bus.WaitForIdleAsync(TimeSpan.FromSeconds(10), cancellationToken);
+        var summary = await SummarizeAsync(host, emulators, outcomes, expected, settled, startedAt, cancellationToken);
+        summary.Print(output);
+        if (options.ReportPath is not null)
+        {
+            await File.WriteAllTextAsync(options.ReportPath, summary.ToJson(), cancellationToken);
+            Progress($"report written to {Path.GetFullPath(options.ReportPath)}");
+        }
+
+        if (options.KeepRunning)
+        {
+            Progress("host is running; press Ctrl+C to stop");
+            await WaitForCancelAsync(cancellationToken);
+        }
+
+        return summary;
+    }
+
+    private async Task<bool> ApplyEditsAsync(
+        SalesforceLoader loader,
+        TreePlanImporter importer,
+        SyncOutcomeStore outcomes,
+        int expected,
+        CancellationToken cancellationToken)
+    {
+        var edits = BuiltInSeed.Edits();
+        var edited = new List<string>();
+        foreach (var (referenceId, fields) in edits)
+        {
+            var id = importer.IdOf(referenceId);
+            await loader.UpdateAsync("Account", id, fields, cancellationToken);
+            edited.Add(id);
+        }
+
+        Progress($"edited {edited.Count} accounts as the sales team would");
+        return await WaitForCustomersAsync(outcomes, expected, (edited, 2), cancellationToken);
+    }
+
+    /// <summary>
+    /// Waits until the customer flow has an outcome for every expected Account and, when given, until
+    /// the listed Accounts have been processed at least that many times.
+    /// </summary>
+    private async Task<bool> WaitForCustomersAsync(
+        SyncOutcomeStore outcomes,
+        int expected,
+        (IReadOnlyList<string> Ids, int Attempts)? minimumAttempts,
+        CancellationToken cancellationToken)
+    {
+        var deadline = _clock.Elapsed + options.SettleTimeout;
+        var lastReport = "";
+        while (_clock.Elapsed < deadline)
+        {
+            var current = await outcomes.ListAsync(CustomerFlow, cancellationToken);
+            var synced = current.Count(o => o.Outcome == SyncOutcomes.Synced);
+            var failed = current.Count(o => o.Outcome == SyncOutcomes.Failed);
+            var report = $"customers: {synced}/{expected} synced, {failed} failed";
+            if (report != lastReport)
+            {
+                Progress(report);
+                lastReport = report;
+            }
+
+            var editsDone = minimumAttempts is not { } minimum || minimum.Ids.All(id =>
+                current.Any(o => o.RecordId == id && o.Attempts >= minimum.Attempts));
+            if (synced + failed >= expected && editsDone)
+            {
+                return true;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+        }
+
+        Progress($"the sync did not settle within {options.SettleTimeout.TotalSeconds:0} s");
+        return false;
+    }
+
+    private async Task<SandboxSummary> SummarizeAsync(
+        StandaloneHost host,
+        SandboxEmulators emulators,
+        SyncOutcomeStore outcomes,
+        int expected,
+        bool settled,
+        DateTimeOffset startedAt,
+        CancellationToken cancellationToken)
+    {
+        var customerOutcomes = await outcomes.ListAsync(CustomerFlow, cancellationToken);
+        var failures = customerOutcomes
+            .Where(o => o.Outcome == SyncOutcomes.Failed)
+            .Select(o => new FlowFailure(o.RecordId, o.ErrorCode, o.Field, o.Message))
+            .ToList();
+        var customer = new FlowSummary(
+            CustomerFlow,
+            expected,
+            customerOutcomes.Count,
+            customerOutcomes.Count(o => o.Outcome == SyncOutcomes.Synced),
+            failures.Count,
+            failures);
+
+        var salesforceCalls = emulators.Salesforce.Services.GetRequiredService<ApiUsage>().Snapshot();
+        var netSuiteCalls = emulators.NetSuite.Services.GetRequiredService<NetSuiteCallCounter>().Snapshot();
+        var bus = await host.Runtime.Bus.GetStatisticsAsync(cancellationToken);
+        return new SandboxSummary(
+            options.ImportPlan ?? "built-in seed",
+            startedAt,
+            Math.Round(_clock.Elapsed.TotalSeconds, 1),
+            settled,
+            [customer],
+            [
+                new ApiCallSummary("Salesforce", salesforceCalls.Values.Sum(), salesforceCalls),
+                new ApiCallSummary("NetSuite", netSuiteCalls.Values.Sum(), netSuiteCalls),
+            ],
+            bus.Delivered,
+            bus.Retries,
+            bus.DeadLettered);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (waited.Elapsed > timeout)
+            {
+                throw new TimeoutException($"The sandbox did not become ready within {timeout.TotalSeconds:0} s.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+        }
+    }
+
+    private static async Task WaitForCancelAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C ends the run normally.
+        }
+    }
+
+    private void Progress(string message) => output.WriteLine($"[{_clock.Elapsed.TotalSeconds,6:0.0}s] {message}");
+}
