@@ -1,0 +1,5 @@
+// SuiteCloud CLI settings: the project files live in src/.
+module.exports = {
+  defaultProjectFolder: "src",
+  commands: {},
+};

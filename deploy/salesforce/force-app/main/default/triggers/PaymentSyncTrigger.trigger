@@ -1,0 +1,3 @@
+trigger PaymentSyncTrigger on Payment__c (after insert) {
+    PaymentSyncTriggerHandler.afterInsert(Trigger.new);
+}
