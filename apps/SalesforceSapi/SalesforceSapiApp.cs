@@ -15,6 +15,7 @@ public static class SalesforceSapiApp
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddDaprSyncRuntime(AppId);
+        builder.Services.AddSalesforceRest(builder.Configuration);
         builder.AddPlatformEventSubscribers();
         return builder;
     }
