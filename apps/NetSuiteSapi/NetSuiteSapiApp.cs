@@ -1,4 +1,5 @@
 using DaprSync.Contracts;
+using DaprSync.NetSuiteSapi.Customers;
 using DaprSync.Runtime;
 
 namespace DaprSync.NetSuiteSapi;
@@ -13,6 +14,7 @@ public static class NetSuiteSapiApp
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddDaprSyncRuntime(AppId);
+        builder.Services.AddNetSuiteRestClient(builder.Configuration);
         return builder;
     }
 
@@ -23,6 +25,7 @@ public static class NetSuiteSapiApp
         app.UseCloudEvents();
         app.MapSubscribeHandler();
         app.MapDaprSyncHealth();
+        app.MapCustomersApi();
         return app;
     }
 }
