@@ -1,0 +1,162 @@
+using Avro;
+using Avro.Generic;
+using Avro.IO;
+using DaprSync.SalesforceSapi.Auth;
+using Eventbus.V1;
+using Google.Protobuf;
+using Grpc.Core;
+using Microsoft.Extensions.Logging;
+
+namespace DaprSync.SalesforceSapi.PubSub;
+
+/// <summary>
+/// One Subscribe call for one topic: checks the topic, starts after the stored replay id (LATEST when none),
+/// hands each event to the topic's handler and stores its replay id only after the handler returned.
+/// </summary>
+internal sealed class PlatformEventStream(PlatformEventSubscriber.Dependencies deps, IPlatformEventHandler handler)
+{
+    /// <summary>The replay id this call started after; null when it started at LATEST.</summary>
+    public byte[]? StartReplayId { get; private set; }
+
+    /// <summary>Runs until the server ends the stream or a call fails; <paramref name="onResponse"/> runs per response.</summary>
+    public async Task RunAsync(SalesforceSessionInfo session, Action onResponse, CancellationToken cancellationToken)
+    {
+        var topicName = handler.TopicName;
+        var headers = new Metadata
+        {
+            { "accesstoken", session.AccessToken },
+            { "instanceurl", session.InstanceUrl.GetLeftPart(UriPartial.Authority) },
+            { "tenantid", session.OrgId },
+        };
+        await CheckTopicAsync(headers, cancellationToken);
+
+        var batchSize = deps.Options.BatchSize;
+        var first = new FetchRequest { TopicName = topicName, NumRequested = batchSize };
+        StartReplayId = await deps.ReplayIds.GetAsync(topicName, cancellationToken);
+        if (StartReplayId is null)
+        {
+            first.ReplayPreset = ReplayPreset.Latest;
+        }
+        else
+        {
+            first.ReplayPreset = ReplayPreset.Custom;
+            first.ReplayId = ByteString.CopyFrom(StartReplayId);
+        }
+
+        PubSubLog.Subscribing(deps.Logger, topicName, StartReplayId is null ? "LATEST" : ToHex(StartReplayId));
+        using var call = deps.Client.Subscribe(headers, cancellationToken: cancellationToken);
+        await call.RequestStream.WriteAsync(first, cancellationToken);
+
+        // Flow control: ask for a full batch again once half of the outstanding events have arrived, so
+        // at most BatchSize requested events are outstanding on this call.
+        var outstanding = batchSize;
+        await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken))
+        {
+            onResponse();
+            foreach (var consumerEvent in response.Events)
+            {
+                await HandleEventAsync(consumerEvent, headers, cancellationToken);
+                outstanding--;
+            }
+
+            if (response.Events.Count == 0 && !response.LatestReplayId.IsEmpty)
+            {
+                await deps.ReplayIds.SaveAsync(topicName, response.LatestReplayId.Memory, cancellationToken);
+            }
+
+            if (outstanding <= batchSize / 2)
+            {
+                var more = new FetchRequest { TopicName = topicName, NumRequested = batchSize - outstanding };
+                await call.RequestStream.WriteAsync(more, cancellationToken);
+                outstanding = batchSize;
+            }
+        }
+    }
+
+    private async Task CheckTopicAsync(Metadata headers, CancellationToken cancellationToken)
+    {
+        TopicInfo topic;
+        try
+        {
+            topic = await deps.Client.GetTopicAsync(
+                new TopicRequest { TopicName = handler.TopicName },
+                headers,
+                cancellationToken: cancellationToken);
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
+        {
+            throw new TopicUnavailableException($"GetTopic returned NOT_FOUND: {ex.Status.Detail}");
+        }
+
+        if (!topic.CanSubscribe)
+        {
+            throw new TopicUnavailableException("GetTopic returned can_subscribe false for the integration user");
+        }
+    }
+
+    private async Task HandleEventAsync(ConsumerEvent consumerEvent, Metadata headers, CancellationToken token)
+    {
+        var eventId = consumerEvent.Event.Id;
+        var replayId = consumerEvent.ReplayId;
+        try
+        {
+            var schema = await deps.Schemas.GetAsync(consumerEvent.Event.SchemaId, headers, token);
+            var record = Decode(schema, consumerEvent.Event.Payload);
+            await DeliverAsync(new PlatformEventMessage(handler.TopicName, eventId, replayId.ToByteArray(), record), token);
+        }
+        catch (Exception ex) when (ex is AvroException or MalformedPlatformEventException)
+        {
+            PubSubLog.MalformedEvent(deps.Logger, ex, handler.TopicName, eventId, ToHex(replayId.Span));
+            await deps.ReportProblemAsync(
+                "MALFORMED_PLATFORM_EVENT",
+                $"Event {eventId} of {handler.TopicName} was skipped because it could not be read: {ex.Message}",
+                handler.TopicName,
+                eventId,
+                token);
+        }
+
+        await deps.ReplayIds.SaveAsync(handler.TopicName, replayId.Memory, token);
+        PubSubLog.EventHandled(deps.Logger, handler.TopicName, eventId, ToHex(replayId.Span));
+    }
+
+    private async Task DeliverAsync(PlatformEventMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await handler.HandleAsync(message, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not (MalformedPlatformEventException or OperationCanceledException))
+        {
+            // The bus seam does not define its failure types, and any of them means the event was not
+            // accepted. Wrapping them lets the subscriber reconnect from the stored replay id instead.
+            throw new PlatformEventDeliveryException(
+                $"Publishing event {message.EventId} of {message.TopicName} to the bus failed.", ex);
+        }
+    }
+
+    private static GenericRecord Decode(RecordSchema schema, ByteString payload)
+    {
+        using var buffer = new MemoryStream(payload.ToByteArray(), writable: false);
+        GenericRecord record;
+        try
+        {
+            record = new GenericDatumReader<GenericRecord>(schema, schema).Read(null!, new BinaryDecoder(buffer));
+        }
+        catch (EndOfStreamException ex)
+        {
+            throw new AvroException("The Avro payload ends before the record is complete.", ex);
+        }
+
+        if (buffer.Position != buffer.Length)
+        {
+            throw new AvroException($"The Avro payload has {buffer.Length - buffer.Position} bytes after the record.");
+        }
+
+        return record;
+    }
+
+    internal static string ToHex(ReadOnlySpan<byte> replayId) => Convert.ToHexString(replayId);
+}
+
+/// <summary>The topic does not exist or the integration user may not subscribe to it.</summary>
+internal sealed class TopicUnavailableException(string message) : Exception(message);

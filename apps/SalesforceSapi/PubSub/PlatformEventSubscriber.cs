@@ -1,0 +1,152 @@
+using DaprSync.Contracts;
+using DaprSync.Contracts.Events;
+using DaprSync.Runtime;
+using DaprSync.SalesforceSapi.Auth;
+using Grpc.Core;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DaprSync.SalesforceSapi.PubSub;
+
+/// <summary>
+/// Hosted service that keeps one Pub/Sub API subscription open for one topic. It reconnects with
+/// exponential backoff, authenticates again once when the token is rejected, and on an invalid or
+/// expired replay id reports a <c>REPLAY_ID_INVALID</c> problem and resubscribes from LATEST.
+/// </summary>
+public sealed class PlatformEventSubscriber(IPlatformEventHandler handler, PlatformEventSubscriber.Dependencies deps)
+    : BackgroundService
+{
+    private const string ReplayIdCorruptedCode = "sfdc.platform.eventbus.grpc.subscription.fetch.replayid.corrupted";
+    private const string ReplayIdValidationFailedCode =
+        "sfdc.platform.eventbus.grpc.subscription.fetch.replayid.validation.failed";
+
+    /// <summary>Services that every topic's subscriber shares.</summary>
+    public sealed record Dependencies(
+        Eventbus.V1.PubSub.PubSubClient Client,
+        AvroSchemaCache Schemas,
+        ReplayIdStore ReplayIds,
+        ISalesforceSession Sessions,
+        IEventPublisher Publisher,
+        PubSubOptions Options,
+        TimeProvider TimeProvider,
+        ILogger<PlatformEventSubscriber> Logger)
+    {
+        /// <summary>Publishes a <see cref="SyncProblemEvent"/> for the orchestrator to record.</summary>
+        /// <exception cref="PlatformEventDeliveryException">The bus did not accept the problem event.</exception>
+        public async Task ReportProblemAsync(
+            string code, string message, string topicName, string? recordId, CancellationToken cancellationToken)
+        {
+            var problem = new SyncProblemEvent(
+                AppIds.SalesforceSapi,
+                code,
+                message,
+                topicName.Replace("/event/", string.Empty, StringComparison.Ordinal),
+                recordId,
+                TimeProvider.GetUtcNow());
+            try
+            {
+                await Publisher.PublishAsync(Topics.SyncProblem, problem, cancellationToken: cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // As for events: the bus seam has no failure types of its own, and the report must not be lost.
+                throw new PlatformEventDeliveryException($"Publishing problem {code} for {topicName} failed.", ex);
+            }
+        }
+    }
+
+    public IPlatformEventHandler Handler => handler;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await RunAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Host shutdown.
+        }
+
+        PubSubLog.Stopped(deps.Logger, handler.TopicName);
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        var reauthenticated = false;
+        var session = await deps.Sessions.GetAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var stream = new PlatformEventStream(deps, handler);
+            Exception? failure;
+            try
+            {
+                await stream.RunAsync(session, () => { failures = 0; reauthenticated = false; }, stoppingToken);
+                failure = new RpcException(new Status(StatusCode.Unavailable, "The server ended the stream."));
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.Unauthenticated && !reauthenticated)
+            {
+                PubSubLog.Reauthenticating(deps.Logger, handler.TopicName);
+                session = await deps.Sessions.RefreshAsync(session, stoppingToken);
+                reauthenticated = true;
+                continue;
+            }
+            catch (RpcException ex) when (stream.StartReplayId is not null && IsReplayIdRejected(ex))
+            {
+                await RecoverFromInvalidReplayIdAsync(ex, stream.StartReplayId, stoppingToken);
+                continue;
+            }
+            catch (TopicUnavailableException ex)
+            {
+                PubSubLog.TopicUnavailable(deps.Logger, handler.TopicName, ex.Message);
+                return;
+            }
+            catch (RpcException ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                failure = ex;
+            }
+            catch (PlatformEventDeliveryException ex)
+            {
+                failure = ex;
+            }
+
+            failures++;
+            var delay = ComputeBackoff(failures);
+            PubSubLog.Reconnecting(deps.Logger, failure, handler.TopicName, delay, failures);
+            await Task.Delay(delay, deps.TimeProvider, stoppingToken);
+            reauthenticated = false;
+        }
+    }
+
+    private async Task RecoverFromInvalidReplayIdAsync(RpcException error, byte[] replayId, CancellationToken token)
+    {
+        var errorCode = error.Trailers.GetValue("error-code") ?? error.StatusCode.ToString();
+        var replayHex = PlatformEventStream.ToHex(replayId);
+        PubSubLog.ReplayIdInvalid(deps.Logger, error, handler.TopicName, replayHex, errorCode);
+        await deps.ReportProblemAsync(
+            "REPLAY_ID_INVALID",
+            $"The stored replay id {replayHex} of {handler.TopicName} was rejected as invalid or expired "
+                + $"({errorCode}). Events published after it may have been missed; the subscription restarts "
+                + "from LATEST.",
+            handler.TopicName,
+            recordId: null,
+            token);
+        await deps.ReplayIds.DeleteAsync(handler.TopicName, token);
+    }
+
+    private static bool IsReplayIdRejected(RpcException error)
+    {
+        var errorCode = error.Trailers.GetValue("error-code");
+        return error.StatusCode == StatusCode.InvalidArgument
+            && (errorCode == ReplayIdCorruptedCode || errorCode == ReplayIdValidationFailedCode);
+    }
+
+    private TimeSpan ComputeBackoff(int failures)
+    {
+        var exponent = Math.Min(failures - 1, 20);
+        var delay = deps.Options.ReconnectMinDelay * Math.Pow(2, exponent);
+        return delay < deps.Options.ReconnectMaxDelay ? delay : deps.Options.ReconnectMaxDelay;
+    }
+}

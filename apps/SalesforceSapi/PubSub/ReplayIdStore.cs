@@ -1,0 +1,40 @@
+using DaprSync.Runtime;
+
+namespace DaprSync.SalesforceSapi.PubSub;
+
+/// <summary>
+/// The last handled replay id per topic, in the state store under <c>replay-id:{topic}</c> as base64, so a
+/// restarted subscriber resumes after the last event it handled.
+/// </summary>
+public sealed class ReplayIdStore(IStateStore stateStore)
+{
+    public static string KeyFor(string topicName) => $"replay-id:{topicName}";
+
+    /// <summary>
+    /// Returns the stored replay id, or null when none is stored. A value that is not base64 comes back
+    /// as an empty array, which the Pub/Sub API rejects as an invalid replay id, so it is reported.
+    /// </summary>
+    public async Task<byte[]?> GetAsync(string topicName, CancellationToken cancellationToken)
+    {
+        var entry = await stateStore.GetAsync<string>(KeyFor(topicName), cancellationToken);
+        if (entry is null || entry.Value is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Convert.FromBase64String(entry.Value);
+        }
+        catch (FormatException)
+        {
+            return [];
+        }
+    }
+
+    public Task SaveAsync(string topicName, ReadOnlyMemory<byte> replayId, CancellationToken cancellationToken) =>
+        stateStore.SaveAsync(KeyFor(topicName), Convert.ToBase64String(replayId.Span), cancellationToken: cancellationToken);
+
+    public Task DeleteAsync(string topicName, CancellationToken cancellationToken) =>
+        stateStore.TryDeleteAsync(KeyFor(topicName), cancellationToken: cancellationToken);
+}

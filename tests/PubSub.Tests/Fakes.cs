@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using DaprSync.Runtime;
+using DaprSync.SalesforceEmulator.Auth;
+using DaprSync.SalesforceSapi.Auth;
+
+namespace DaprSync.PubSub.Tests;
+
+// In-memory fakes of the project's own seams (token validator, Salesforce session, event bus, state
+// store). The real implementations belong to other parts of the project; these record what they see.
+
+internal sealed class FakeTokenValidator : IAccessTokenValidator
+{
+    public const string ValidToken = "valid-token";
+    public const string OrgId = "00D000000000001AAA";
+
+    public SessionInfo? Validate(string accessToken) => accessToken == ValidToken
+        ? new SessionInfo("test-client", "integration@example.com", IsIntegrationUser: true, OrgId)
+        : null;
+}
+
+internal sealed class FakeSalesforceSession(string firstToken = FakeTokenValidator.ValidToken) : ISalesforceSession
+{
+    private SalesforceSessionInfo _current = Create(firstToken);
+
+    public int RefreshCount { get; private set; }
+
+    public Task<SalesforceSessionInfo> GetAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(_current);
+
+    public Task<SalesforceSessionInfo> RefreshAsync(
+        SalesforceSessionInfo stale,
+        CancellationToken cancellationToken = default)
+    {
+        RefreshCount++;
+        _current = Create(FakeTokenValidator.ValidToken);
+        return Task.FromResult(_current);
+    }
+
+    private static SalesforceSessionInfo Create(string token) =>
+        new(token, new Uri("https://emulator.my.salesforce.com"), FakeTokenValidator.OrgId);
+}
+
+internal sealed record PublishedMessage(string Topic, object? Data, string? EventId);
+
+internal sealed class RecordingEventPublisher : IEventPublisher
+{
+    private readonly ConcurrentQueue<PublishedMessage> _messages = new();
+
+    /// <summary>Number of upcoming PublishAsync calls that fail, as an unavailable bus would.</summary>
+    public int FailuresToInject { get; set; }
+
+    public int FailedCalls { get; private set; }
+
+    public IReadOnlyList<PublishedMessage> Messages => [.. _messages];
+
+    public Task PublishAsync<T>(
+        string topic,
+        T data,
+        string? eventId = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (FailuresToInject > 0)
+        {
+            FailuresToInject--;
+            FailedCalls++;
+            throw new HttpRequestException("The bus is unavailable (injected by the test).");
+        }
+
+        _messages.Enqueue(new PublishedMessage(topic, data, eventId));
+        return Task.CompletedTask;
+    }
+}
+
+internal sealed class InMemoryStateStore : IStateStore
+{
+    private readonly ConcurrentDictionary<string, (object? Value, string ETag)> _entries = new();
+
+    public ConcurrentQueue<string> SavedKeys { get; } = new();
+
+    public Task<StateEntry<T>?> GetAsync<T>(string key, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_entries.TryGetValue(key, out var entry)
+            ? new StateEntry<T>((T)entry.Value!, entry.ETag)
+            : null);
+
+    public Task<string> SaveAsync<T>(
+        string key,
+        T value,
+        TimeSpan? timeToLive = null,
+        CancellationToken cancellationToken = default)
+    {
+        var etag = Guid.NewGuid().ToString();
+        _entries[key] = (value, etag);
+        SavedKeys.Enqueue(key);
+        return Task.FromResult(etag);
+    }
+
+    public Task<bool> TrySaveAsync<T>(
+        string key,
+        T value,
+        string? etag,
+        TimeSpan? timeToLive = null,
+        CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<bool> TryDeleteAsync(string key, string? etag = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_entries.TryRemove(key, out _));
+}

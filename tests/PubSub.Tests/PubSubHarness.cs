@@ -1,0 +1,98 @@
+using DaprSync.Runtime;
+using DaprSync.SalesforceEmulator.Auth;
+using DaprSync.SalesforceEmulator.PubSub;
+using DaprSync.SalesforceSapi.Auth;
+using DaprSync.SalesforceSapi.PubSub;
+using DaprSync.TestSupport;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DaprSync.PubSub.Tests;
+
+/// <summary>Starts the emulator's Pub/Sub API on loopback and sf-sapi's subscribers against it.</summary>
+internal static class PubSubHarness
+{
+    public static Task<LoopbackApp> StartEmulatorAsync(
+        TimeSpan? keepAliveInterval = null,
+        TimeProvider? timeProvider = null) =>
+        LoopbackApp.StartAsync(
+            builder =>
+            {
+                builder.Services.AddSingleton<IAccessTokenValidator, FakeTokenValidator>();
+                if (timeProvider is not null)
+                {
+                    builder.Services.AddSingleton(timeProvider);
+                }
+
+                builder.AddPubSubApi();
+            },
+            app => app.MapPubSubApi(),
+            http2Only: true,
+            new Dictionary<string, string?>
+            {
+                ["SalesforceEmulator:PubSub:KeepAliveInterval"] = (keepAliveInterval ?? TimeSpan.FromSeconds(30)).ToString(),
+            });
+
+    public static PlatformEventBus Bus(this LoopbackApp emulator) =>
+        emulator.Services.GetRequiredService<PlatformEventBus>();
+
+    public static GrpcChannel CreateChannel(this LoopbackApp emulator) => GrpcChannel.ForAddress(emulator.BaseAddress);
+
+    public static Metadata ValidHeaders() => new()
+    {
+        { "accesstoken", FakeTokenValidator.ValidToken },
+        { "instanceurl", "https://emulator.my.salesforce.com" },
+        { "tenantid", FakeTokenValidator.OrgId },
+    };
+
+    public static async Task<IHost> StartSubscriberAsync(
+        LoopbackApp emulator,
+        ISalesforceSession session,
+        RecordingEventPublisher publisher,
+        InMemoryStateStore stateStore,
+        int batchSize = 100)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Salesforce:PubSub:Enabled"] = "true",
+            ["Salesforce:PubSub:Endpoint"] = emulator.BaseAddress.ToString(),
+            ["Salesforce:PubSub:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Salesforce:PubSub:ReconnectMinDelay"] = "00:00:00.050",
+            ["Salesforce:PubSub:ReconnectMaxDelay"] = "00:00:00.200",
+        });
+        builder.Services.AddSingleton(session);
+        builder.Services.AddSingleton<IEventPublisher>(publisher);
+        builder.Services.AddSingleton<IStateStore>(stateStore);
+        builder.AddPlatformEventSubscribers();
+        var host = builder.Build();
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        return host;
+    }
+
+    /// <summary>Polls <paramref name="condition"/> every 20 ms for up to 10 seconds.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Timed out after 10 s waiting for {what}.");
+            }
+
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+    }
+
+    public static string? StoredReplayId(this InMemoryStateStore store)
+    {
+        var entry = store.GetAsync<string>(ReplayIdStore.KeyFor(AccountsEventHandler.Topic)).Result;
+        return entry?.Value;
+    }
+}
