@@ -1,5 +1,11 @@
+using Dapr;
 using DaprSync.Contracts;
+using DaprSync.Contracts.NetSuite;
+using DaprSync.Contracts.Salesforce;
+using DaprSync.Orchestrator.CustomerSync;
+using DaprSync.Orchestrator.Outcomes;
 using DaprSync.Runtime;
+using Microsoft.Extensions.Options;
 
 namespace DaprSync.Orchestrator;
 
@@ -13,6 +19,10 @@ public static class OrchestratorApp
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddDaprSyncRuntime(AppId);
+        builder.AddAppClient<ISalesforceSapi>(AppIds.SalesforceSapi);
+        builder.AddAppClient<INetSuiteSapi>(AppIds.NetSuiteSapi);
+        builder.Services.AddSingleton<SyncOutcomeStore>();
+        builder.AddCustomerSync();
         return builder;
     }
 
@@ -20,9 +30,31 @@ public static class OrchestratorApp
     public static WebApplication MapOrchestrator(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseCloudEvents();
+
+        // The CloudEvent id is forwarded as a header so that an event whose body lacks EventId can
+        // still be recorded under its id when it is dropped.
+        app.UseCloudEvents(new CloudEventsMiddlewareOptions
+        {
+            ForwardCloudEventPropertiesAsHeaders = true,
+            IncludedCloudEventPropertiesAsHeaders = ["id"],
+        });
         app.MapSubscribeHandler();
         app.MapDaprSyncHealth();
+        app.MapCustomerSyncApi();
+        app.MapOutcomesApi();
         return app;
+    }
+
+    private static void AddCustomerSync(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(CustomerSyncOptions.SectionName);
+        builder.Services.AddOptions<CustomerSyncOptions>()
+            .Bind(section)
+            .PostConfigure(options => CustomerSyncDefaults.Apply(options, section))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<CustomerSyncOptions>, CustomerSyncOptionsValidator>();
+        builder.Services.AddSingleton<AccountToCustomerMapper>();
+        builder.Services.AddScoped<CustomerSynchronizer>();
+        builder.Services.AddScoped<AccountChangedHandler>();
     }
 }

@@ -1,0 +1,82 @@
+using DaprSync.Contracts.Events;
+using DaprSync.Orchestrator.Outcomes;
+using DaprSync.Runtime;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DaprSync.Orchestrator.CustomerSync;
+
+/// <summary>
+/// Handles one delivery of <see cref="AccountChangedEvent"/>. A per-record failure is written back,
+/// recorded and acknowledged. A transient failure requests redelivery. A malformed event is recorded
+/// and dropped. An event id that was already processed is acknowledged without work.
+/// </summary>
+public sealed class AccountChangedHandler(
+    CustomerSynchronizer synchronizer,
+    SyncOutcomeStore outcomes,
+    IStateStore state,
+    IOptions<CustomerSyncOptions> options,
+    TimeProvider time,
+    ILogger<AccountChangedHandler> logger)
+{
+    /// <summary>
+    /// Handles <paramref name="changed"/>, which is null when the body was not a valid event. The CloudEvent
+    /// id replaces a missing <see cref="AccountChangedEvent.EventId"/>.
+    /// </summary>
+    public async Task<TopicResponse> HandleAsync(
+        AccountChangedEvent? changed,
+        string? cloudEventId,
+        CancellationToken cancellationToken)
+    {
+        var eventId = string.IsNullOrWhiteSpace(changed?.EventId) ? cloudEventId : changed.EventId;
+        if (changed is null || string.IsNullOrWhiteSpace(eventId) || string.IsNullOrWhiteSpace(changed.AccountId))
+        {
+            return await DropMalformedAsync(eventId, changed, cancellationToken);
+        }
+
+        var processedKey = ProcessedKey(eventId);
+        if (await state.GetAsync<DateTimeOffset>(processedKey, cancellationToken) is not null)
+        {
+            logger.DuplicateEventDropped(eventId, changed.AccountId);
+            return TopicResponse.Success;
+        }
+
+        logger.AccountEventStarted(eventId, changed.AccountId, changed.ChangeType);
+        RecordResult result;
+        try
+        {
+            result = await synchronizer.SyncAsync(changed.AccountId, cancellationToken);
+        }
+        catch (TransientSyncException exception)
+        {
+            logger.AccountEventRetried(exception, eventId, changed.AccountId);
+            return TopicResponse.Retry;
+        }
+
+        // Written after the work, so a crash before this line redelivers the event and the upsert by
+        // external id finds the Customer created by the first attempt.
+        await state.SaveAsync(
+            processedKey, time.GetUtcNow(), options.Value.ProcessedEventRetention, cancellationToken);
+        logger.AccountEventFinished(eventId, changed.AccountId, result.Outcome);
+        return TopicResponse.Success;
+    }
+
+    private async Task<TopicResponse> DropMalformedAsync(
+        string? eventId,
+        AccountChangedEvent? changed,
+        CancellationToken cancellationToken)
+    {
+        var missing = changed is null ? "a JSON AccountChangedEvent body"
+            : string.IsNullOrWhiteSpace(eventId) ? "EventId" : "AccountId";
+        var recordId = $"event:{eventId ?? "unknown"}";
+        var message = $"Event {eventId ?? "(no id)"} was dropped: {missing} is missing or invalid.";
+        logger.MalformedEventDropped(eventId, missing);
+        await outcomes.RecordAsync(
+            CustomerSynchronizer.Flow,
+            RecordResult.Failed(recordId, "MALFORMED_EVENT", message, changed is null ? null : missing),
+            cancellationToken);
+        return TopicResponse.Drop;
+    }
+
+    private static string ProcessedKey(string eventId) => $"{CustomerSynchronizer.Flow}:processed-event:{eventId}";
+}
