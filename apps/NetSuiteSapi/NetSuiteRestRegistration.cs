@@ -40,7 +40,7 @@ public static class NetSuiteRestRegistration
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         }));
-        services.AddRefitClient<INetSuiteRecordApi>(refitSettings)
+        services.AddRefitGeneratedClient<INetSuiteRecordApi>(refitSettings)
             .ConfigureHttpClient((provider, http) =>
             {
                 var options = provider.GetRequiredService<IOptions<NetSuiteOptions>>().Value;
