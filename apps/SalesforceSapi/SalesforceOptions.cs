@@ -8,7 +8,9 @@ public sealed class SalesforceOptions
 {
     public const string SectionName = "Salesforce";
 
-    /// <summary>Login host, for example <c>https://login.salesforce.com</c> or <c>https://test.salesforce.com</c>.</summary>
+    /// <summary>
+    /// Login host, for example <c>https://login.salesforce.com</c> or <c>https://test.salesforce.com</c>.
+    /// </summary>
     public string LoginUrl { get; set; } = "";
 
     /// <summary>Consumer key of the connected app that has the client credentials flow enabled.</summary>

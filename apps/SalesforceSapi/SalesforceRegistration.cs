@@ -31,6 +31,9 @@ internal static class SalesforceRegistration
         return services;
     }
 
-    private static void ConfigureTimeout(IServiceProvider provider, HttpClient client) =>
-        client.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<SalesforceOptions>>().Value.RequestTimeoutSeconds);
+    private static void ConfigureTimeout(IServiceProvider provider, HttpClient client)
+    {
+        var options = provider.GetRequiredService<IOptions<SalesforceOptions>>().Value;
+        client.Timeout = TimeSpan.FromSeconds(options.RequestTimeoutSeconds);
+    }
 }

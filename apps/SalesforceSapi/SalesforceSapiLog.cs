@@ -22,7 +22,8 @@ internal static partial class SalesforceSapiLog
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Error,
         Message = "Salesforce is unavailable for {Operation} of Account {AccountId}")]
-    public static partial void SalesforceUnavailable(ILogger logger, Exception error, string operation, string accountId);
+    public static partial void SalesforceUnavailable(
+        ILogger logger, Exception error, string operation, string accountId);
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Information,
         Message = "Wrote sync status {SyncStatus} to Account {AccountId}")]

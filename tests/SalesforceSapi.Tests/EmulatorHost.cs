@@ -63,7 +63,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         return await client.PostAsync(new Uri("services/oauth2/token", UriKind.Relative), form, Cancel);
     }
 
-    /// <summary>Returns an HTTP client for the REST API, authenticated as the integration or the loader client.</summary>
+    /// <summary>Returns a REST API client authenticated as the integration client or the loader client.</summary>
     public async Task<HttpClient> CreateRestClientAsync(bool asIntegrationUser = true)
     {
         var (clientId, secret) = asIntegrationUser

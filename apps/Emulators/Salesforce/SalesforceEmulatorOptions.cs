@@ -30,13 +30,15 @@ public sealed class SalesforceEmulatorOptions
     /// </summary>
     public string? InstanceUrl { get; set; }
 
-    /// <summary>How long an access token stays valid, in minutes (Salesforce's default session timeout is 2 hours).</summary>
+    /// <summary>
+    /// Lifetime of an access token in minutes. The default of 120 is Salesforce's default session timeout.
+    /// </summary>
     public int SessionTimeoutMinutes { get; set; } = 120;
 
     /// <summary>Daily REST API request allowance reported in <c>Sforce-Limit-Info</c> and enforced.</summary>
     public int DailyApiRequestLimit { get; set; } = 100_000;
 
-    /// <summary>Connected apps; when none are configured, the integration and data-loading clients are used.</summary>
+    /// <summary>Connected apps. When none are configured, the integration and data-loading clients are used.</summary>
     public List<EmulatorClient> Clients { get; set; } = [];
 
     /// <summary>Clients used when <see cref="Clients"/> is empty. The secrets are for the emulator only.</summary>
@@ -67,9 +69,11 @@ internal sealed class SalesforceEmulatorOptionsValidator : IValidateOptions<Sale
     public ValidateOptionsResult Validate(string? name, SalesforceEmulatorOptions options)
     {
         var failures = new List<string>();
-        if (Schema.SalesforceId.Normalize(options.OrgId) is not { } orgId || !orgId.StartsWith("00D", StringComparison.Ordinal))
+        var orgId = Schema.SalesforceId.Normalize(options.OrgId);
+        if (orgId is null || !orgId.StartsWith("00D", StringComparison.Ordinal))
         {
-            failures.Add($"{Section}:OrgId must be a 15- or 18-character org id starting with 00D, got '{options.OrgId}'.");
+            failures.Add(
+                $"{Section}:OrgId must be a 15- or 18-character org id starting with 00D, got '{options.OrgId}'.");
         }
 
         if (!string.IsNullOrEmpty(options.InstanceUrl) && !Uri.TryCreate(options.InstanceUrl, UriKind.Absolute, out _))

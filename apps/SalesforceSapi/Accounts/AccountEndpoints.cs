@@ -4,7 +4,9 @@ using DaprSync.SalesforceSapi.Rest;
 
 namespace DaprSync.SalesforceSapi.Accounts;
 
-/// <summary>The account endpoints of <see cref="ISalesforceSapi"/>: read an Account and write a sync outcome back.</summary>
+/// <summary>
+/// The account endpoints of <see cref="ISalesforceSapi"/>: read an Account and write a sync outcome back.
+/// </summary>
 internal static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder endpoints)
@@ -31,12 +33,13 @@ internal static class AccountEndpoints
             return NotFound(accountId);
         }
 
-        // NOTE: two REST calls per account until the SOQL query resource exists; a relationship query
-        // (Parent.NetSuite_Id__c) would read both in one.
+        // NOTE: a child Account costs two REST calls until the emulator has the SOQL query resource, because a
+        // relationship query (Parent.NetSuite_Id__c) would read both in one.
         string? parentNetSuiteId = null;
         if (record["ParentId"]?.GetValue<string>() is { } parentId)
         {
-            var parent = await salesforce.GetSObjectAsync("Account", parentId, [AccountFields.NetSuiteId], cancellationToken);
+            var parent = await salesforce.GetSObjectAsync(
+                "Account", parentId, [AccountFields.NetSuiteId], cancellationToken);
             parentNetSuiteId = parent?[AccountFields.NetSuiteId]?.GetValue<string>();
         }
 

@@ -4,7 +4,9 @@ using DaprSync.Contracts.Salesforce;
 
 namespace DaprSync.SalesforceSapi.Accounts;
 
-/// <summary>The Account fields that the customer flow reads, and their mapping to <see cref="SalesforceAccount"/>.</summary>
+/// <summary>
+/// The Account fields that the customer flow reads, and their mapping to <see cref="SalesforceAccount"/>.
+/// </summary>
 internal static class AccountFields
 {
     public const string NetSuiteId = "NetSuite_Id__c";

@@ -21,11 +21,13 @@ internal sealed class AccountProblems(ILogger<AccountProblems> logger) : IEndpoi
         }
         catch (SalesforceApiException exception)
         {
-            SalesforceSapiLog.AccountRequestRejected(logger, operation, accountId, exception.ErrorCode, exception.Message);
+            SalesforceSapiLog.AccountRequestRejected(
+                logger, operation, accountId, exception.ErrorCode, exception.Message);
             var status = exception.ErrorCode == "NOT_FOUND"
                 ? StatusCodes.Status404NotFound
                 : StatusCodes.Status422UnprocessableEntity;
-            return Problem(status, "Salesforce rejected the request", exception.Message, exception.ErrorCode, exception.Fields);
+            return Problem(
+                status, "Salesforce rejected the request", exception.Message, exception.ErrorCode, exception.Fields);
         }
         catch (SalesforceAuthenticationException exception)
         {
@@ -40,7 +42,8 @@ internal sealed class AccountProblems(ILogger<AccountProblems> logger) : IEndpoi
         catch (SalesforceUnavailableException exception)
         {
             SalesforceSapiLog.SalesforceUnavailable(logger, exception, operation, accountId);
-            return Problem(StatusCodes.Status503ServiceUnavailable, "Salesforce is unavailable", exception.Message, null, []);
+            return Problem(
+                StatusCodes.Status503ServiceUnavailable, "Salesforce is unavailable", exception.Message, null, []);
         }
     }
 

@@ -40,7 +40,8 @@ internal sealed class ClientCredentialsSession(
         ArgumentNullException.ThrowIfNull(stale);
         lock (gate)
         {
-            var replaced = current is { IsCompletedSuccessfully: true } && current.Result.AccessToken != stale.AccessToken;
+            var replaced = current is { IsCompletedSuccessfully: true }
+                && current.Result.AccessToken != stale.AccessToken;
             var inFlight = current is { IsCompleted: false };
             if (!replaced && !inFlight)
             {
@@ -79,7 +80,8 @@ internal sealed class ClientCredentialsSession(
             if (!response.IsSuccessStatusCode)
             {
                 var error = await ReadErrorAsync(response);
-                SalesforceSapiLog.AuthenticationFailed(logger, settings.ClientId, (int)response.StatusCode, error.Error);
+                var status = (int)response.StatusCode;
+                SalesforceSapiLog.AuthenticationFailed(logger, settings.ClientId, status, error.Error);
                 if ((int)response.StatusCode >= 500)
                 {
                     throw new SalesforceUnavailableException(

@@ -20,7 +20,9 @@ public sealed class SalesforceApiException(
     public IReadOnlyList<string> Fields { get; } = fields;
 }
 
-/// <summary>Salesforce could not be reached or failed transiently (timeout, 5xx, 429); the call may be retried.</summary>
+/// <summary>
+/// Salesforce could not be reached or failed transiently (timeout, 5xx, 429), so the call may be retried.
+/// </summary>
 public sealed class SalesforceUnavailableException(string message, Exception? innerException = null)
     : Exception(message, innerException);
 

@@ -14,7 +14,7 @@ namespace DaprSync.SalesforceSapi.Rest;
 /// </summary>
 public sealed class SalesforceRestClient(HttpClient httpClient, IOptions<SalesforceOptions> options)
 {
-    /// <summary>Reads a record with the listed fields; returns null when Salesforce answers 404 NOT_FOUND.</summary>
+    /// <summary>Reads a record with the listed fields. Returns null when Salesforce returns 404 NOT_FOUND.</summary>
     public async Task<JsonObject?> GetSObjectAsync(
         string sObjectType,
         string id,
@@ -34,7 +34,7 @@ public sealed class SalesforceRestClient(HttpClient httpClient, IOptions<Salesfo
         return await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
     }
 
-    /// <summary>Updates fields of a record (PATCH, 204 on success); a JSON null clears a field.</summary>
+    /// <summary>Updates fields of a record with PATCH. A JSON null clears a field.</summary>
     public async Task UpdateSObjectAsync(
         string sObjectType,
         string id,
@@ -60,11 +60,13 @@ public sealed class SalesforceRestClient(HttpClient httpClient, IOptions<Salesfo
         }
         catch (HttpRequestException exception)
         {
-            throw new SalesforceUnavailableException($"The Salesforce request {request.Method} failed.", exception);
+            var message = $"The Salesforce request {request.Method} {request.RequestUri?.AbsolutePath} failed.";
+            throw new SalesforceUnavailableException(message, exception);
         }
         catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new SalesforceUnavailableException($"The Salesforce request {request.Method} timed out.", exception);
+            var message = $"The Salesforce request {request.Method} {request.RequestUri?.AbsolutePath} timed out.";
+            throw new SalesforceUnavailableException(message, exception);
         }
     }
 

@@ -27,7 +27,9 @@ internal sealed class SalesforceSessionHandler(ISalesforceSession session, ILogg
 
         var current = await session.GetAsync(cancellationToken);
         var response = await SendWithSessionAsync(request, relative, body, current, cancellationToken);
-        if (response.StatusCode != HttpStatusCode.Unauthorized || !await IsInvalidSessionAsync(response, cancellationToken))
+        var isInvalidSession = response.StatusCode == HttpStatusCode.Unauthorized
+            && await IsInvalidSessionAsync(response, cancellationToken);
+        if (!isInvalidSession)
         {
             return response;
         }
@@ -76,7 +78,9 @@ internal sealed class SalesforceSessionHandler(ISalesforceSession session, ILogg
         }
     }
 
-    private static async Task<bool> IsInvalidSessionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<bool> IsInvalidSessionAsync(
+        HttpResponseMessage response,
+        CancellationToken cancellationToken)
     {
         await response.Content.LoadIntoBufferAsync(cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);

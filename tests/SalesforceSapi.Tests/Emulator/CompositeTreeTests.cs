@@ -87,7 +87,9 @@ public sealed class CompositeTreeTests
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var ids = body!["results"]!.AsArray()
-            .ToDictionary(result => result!["referenceId"]!.GetValue<string>(), result => result!["id"]!.GetValue<string>());
+            .ToDictionary(
+                result => result!["referenceId"]!.GetValue<string>(),
+                result => result!["id"]!.GetValue<string>());
         Assert.Equal(3, ids.Count);
         Assert.Equal(ids["acme"], emulator.Records.Get("Order", ids["order1"])!["AccountId"]);
         Assert.Equal(ids["acme"], emulator.Records.Get("Account", ids["acmeEast"])!["ParentId"]);

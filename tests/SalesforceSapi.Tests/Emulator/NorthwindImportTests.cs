@@ -34,7 +34,8 @@ public sealed class NorthwindImportTests
             foreach (var file in step["files"]!.AsArray())
             {
                 var path = Path.Combine(Path.GetDirectoryName(PlanPath)!, file!.GetValue<string>());
-                var records = JsonNode.Parse(await File.ReadAllTextAsync(path, EmulatorHost.Cancel))!["records"]!.AsArray();
+                var records = JsonNode.Parse(await File.ReadAllTextAsync(
+                    path, EmulatorHost.Cancel))!["records"]!.AsArray();
                 expected[sObjectType] = expected.GetValueOrDefault(sObjectType) + records.Count;
                 foreach (var chunk in records.Chunk(200))
                 {

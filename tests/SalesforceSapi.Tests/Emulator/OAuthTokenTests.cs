@@ -29,7 +29,8 @@ public sealed class OAuthTokenTests
         Assert.True(long.TryParse(issuedAt, out _), $"issued_at is not epoch milliseconds: {issuedAt}");
 
         var expectedSignature = Convert.ToBase64String(HMACSHA256.HashData(
-            Encoding.UTF8.GetBytes(EmulatorHost.IntegrationClientSecret), Encoding.UTF8.GetBytes(identityUrl + issuedAt)));
+            Encoding.UTF8.GetBytes(EmulatorHost.IntegrationClientSecret),
+            Encoding.UTF8.GetBytes(identityUrl + issuedAt)));
         Assert.Equal(expectedSignature, body["signature"]!.GetValue<string>());
         Assert.NotNull(emulator.Sessions.Validate(accessToken));
     }

@@ -13,7 +13,8 @@ public sealed class RestSessionTests
         await using var emulator = await EmulatorHost.StartAsync();
         using var client = new HttpClient { BaseAddress = new Uri(emulator.BaseAddress, EmulatorHost.DataPath) };
 
-        using var response = await client.GetAsync(new Uri("sobjects/Account/001Dk000000000", UriKind.Relative), EmulatorHost.Cancel);
+        using var response = await client.GetAsync(
+            new Uri("sobjects/Account/001Dk000000000", UriKind.Relative), EmulatorHost.Cancel);
 
         await AssertInvalidSessionAsync(response);
     }
@@ -40,7 +41,8 @@ public sealed class RestSessionTests
         var id = await EmulatorHost.CreateAsync(rest, "Account", new { Name = "Before expiry" });
 
         var expired = emulator.Sessions.ExpireAll();
-        using var response = await rest.GetAsync(new Uri($"sobjects/Account/{id}", UriKind.Relative), EmulatorHost.Cancel);
+        using var response = await rest.GetAsync(
+            new Uri($"sobjects/Account/{id}", UriKind.Relative), EmulatorHost.Cancel);
 
         Assert.Equal(1, expired);
         await AssertInvalidSessionAsync(response);
@@ -53,8 +55,10 @@ public sealed class RestSessionTests
         using var rest = await emulator.CreateRestClientAsync();
         using var admin = new HttpClient { BaseAddress = emulator.BaseAddress };
 
-        using var expire = await admin.PostAsync(new Uri("admin/sessions/expire", UriKind.Relative), null, EmulatorHost.Cancel);
-        using var response = await rest.GetAsync(new Uri("sobjects/Account/001Dk0000000001", UriKind.Relative), EmulatorHost.Cancel);
+        using var expire = await admin.PostAsync(
+            new Uri("admin/sessions/expire", UriKind.Relative), null, EmulatorHost.Cancel);
+        using var response = await rest.GetAsync(
+            new Uri("sobjects/Account/001Dk0000000001", UriKind.Relative), EmulatorHost.Cancel);
 
         Assert.Equal(HttpStatusCode.OK, expire.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -67,7 +71,8 @@ public sealed class RestSessionTests
         using var rest = await emulator.CreateRestClientAsync();
 
         using var response = await rest.GetAsync(
-            new Uri(emulator.BaseAddress, "services/data/latest/sobjects/Account/001Dk0000000001"), EmulatorHost.Cancel);
+            new Uri(emulator.BaseAddress, "services/data/latest/sobjects/Account/001Dk0000000001"),
+            EmulatorHost.Cancel);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(0, emulator.Usage.DailyUsed);
@@ -98,13 +103,17 @@ public sealed class RestSessionTests
         var id = await EmulatorHost.CreateAsync(rest, "Account", new { Name = "Counted" });
         using var get = await rest.GetAsync(new Uri($"sobjects/Account/{id}", UriKind.Relative), EmulatorHost.Cancel);
         using var update = await rest.PatchAsync(
-            new Uri($"sobjects/Account/{id}", UriKind.Relative), new StringContent("{\"Phone\":\"1\"}"), EmulatorHost.Cancel);
-        using var overLimit = await rest.GetAsync(new Uri($"sobjects/Account/{id}", UriKind.Relative), EmulatorHost.Cancel);
+            new Uri($"sobjects/Account/{id}", UriKind.Relative),
+            new StringContent("{\"Phone\":\"1\"}"),
+            EmulatorHost.Cancel);
+        using var overLimit = await rest.GetAsync(
+            new Uri($"sobjects/Account/{id}", UriKind.Relative), EmulatorHost.Cancel);
 
         Assert.Equal("api-usage=2/3", string.Join(',', get.Headers.GetValues("Sforce-Limit-Info")));
         Assert.Equal("api-usage=3/3", string.Join(',', update.Headers.GetValues("Sforce-Limit-Info")));
         Assert.Equal(HttpStatusCode.Forbidden, overLimit.StatusCode);
-        Assert.Contains("REQUEST_LIMIT_EXCEEDED", await overLimit.Content.ReadAsStringAsync(EmulatorHost.Cancel), StringComparison.Ordinal);
+        Assert.Contains("REQUEST_LIMIT_EXCEEDED", await overLimit.Content.ReadAsStringAsync(
+            EmulatorHost.Cancel), StringComparison.Ordinal);
         Assert.Equal(1, emulator.Usage.Count(ApiEndpoints.SObjectCreate));
         Assert.Equal(1, emulator.Usage.Count(ApiEndpoints.SObjectGet));
         Assert.Equal(1, emulator.Usage.Count(ApiEndpoints.SObjectUpdate));

@@ -41,7 +41,8 @@ public sealed class SObjectTests
         var id = await EmulatorHost.CreateAsync(rest, "Account", new { Name = "Ernst Handel", BillingCity = "Graz" });
 
         var all = await rest.GetFromJsonAsync<JsonObject>($"sobjects/Account/{id}", EmulatorHost.Cancel);
-        var some = await rest.GetFromJsonAsync<JsonObject>($"sobjects/Account/{id}?fields=name,BillingCity", EmulatorHost.Cancel);
+        var some = await rest.GetFromJsonAsync<JsonObject>(
+            $"sobjects/Account/{id}?fields=name,BillingCity", EmulatorHost.Cancel);
 
         Assert.Equal("Account", all!["attributes"]!["type"]!.GetValue<string>());
         Assert.Equal(id, all["Id"]!.GetValue<string>());
@@ -115,13 +116,15 @@ public sealed class SObjectTests
         using var rest = await emulator.CreateRestClientAsync();
         var accountId = await EmulatorHost.CreateAsync(rest, "Account", new { Name = "A" });
 
-        using var response = await rest.PostAsJsonAsync("sobjects/Order", new { AccountId = accountId }, EmulatorHost.Cancel);
+        using var response = await rest.PostAsJsonAsync(
+            "sobjects/Order", new { AccountId = accountId }, EmulatorHost.Cancel);
         var error = await SingleErrorAsync(response);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("REQUIRED_FIELD_MISSING", error["errorCode"]!.GetValue<string>());
         Assert.Equal("Required fields are missing: [EffectiveDate, Status]", error["message"]!.GetValue<string>());
-        Assert.Equal(["EffectiveDate", "Status"], error["fields"]!.AsArray().Select(field => field!.GetValue<string>()));
+        var fields = error["fields"]!.AsArray().Select(field => field!.GetValue<string>());
+        Assert.Equal(["EffectiveDate", "Status"], fields);
     }
 
     [Fact]
@@ -184,7 +187,8 @@ public sealed class SObjectTests
         using var rest = await emulator.CreateRestClientAsync();
         var parentId = await EmulatorHost.CreateAsync(rest, "Account", new { Name = "Parent" });
 
-        var childId = await EmulatorHost.CreateAsync(rest, "Account", new { Name = "Child", ParentId = parentId[..15] });
+        var childId = await EmulatorHost.CreateAsync(
+            rest, "Account", new { Name = "Child", ParentId = parentId[..15] });
 
         Assert.Equal(parentId, emulator.Records.Get("Account", childId)!["ParentId"]);
     }
@@ -195,7 +199,8 @@ public sealed class SObjectTests
         await using var emulator = await EmulatorHost.StartAsync();
         using var rest = await emulator.CreateRestClientAsync();
 
-        using var response = await rest.GetAsync(new Uri("sobjects/Account/001Dk0000000999", UriKind.Relative), EmulatorHost.Cancel);
+        using var response = await rest.GetAsync(
+            new Uri("sobjects/Account/001Dk0000000999", UriKind.Relative), EmulatorHost.Cancel);
         var error = await SingleErrorAsync(response);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -213,7 +218,9 @@ public sealed class SObjectTests
         using var rest = await emulator.CreateRestClientAsync();
 
         using var response = await rest.PostAsJsonAsync(
-            "sobjects/Order", new { AccountId = accountId, EffectiveDate = "2026-01-05", Status = "Draft" }, EmulatorHost.Cancel);
+            "sobjects/Order",
+            new { AccountId = accountId, EffectiveDate = "2026-01-05", Status = "Draft" },
+            EmulatorHost.Cancel);
         var error = await SingleErrorAsync(response);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -264,7 +271,9 @@ public sealed class SObjectTests
         var orderId = await EmulatorHost.CreateAsync(
             rest, "Order", new { AccountId = accountId, EffectiveDate = "1996-07-04", Status = "Draft" });
         using var badStatus = await rest.PostAsJsonAsync(
-            "sobjects/Order", new { AccountId = accountId, EffectiveDate = "1996-07-04", Status = "Shipped" }, EmulatorHost.Cancel);
+            "sobjects/Order",
+            new { AccountId = accountId, EffectiveDate = "1996-07-04", Status = "Shipped" },
+            EmulatorHost.Cancel);
         var error = await SingleErrorAsync(badStatus);
 
         Assert.StartsWith("801", orderId, StringComparison.Ordinal);

@@ -14,7 +14,8 @@ public sealed class AccountEndpointTests
     {
         await using var host = await SapiHost.StartAsync();
         using var loader = await host.Emulator.CreateRestClientAsync(asIntegrationUser: false);
-        var parentId = await EmulatorHost.CreateAsync(loader, "Account", new { Name = "Parent Co", NetSuite_Id__c = "812" });
+        var parentId = await EmulatorHost.CreateAsync(
+            loader, "Account", new { Name = "Parent Co", NetSuite_Id__c = "812" });
         var childId = await EmulatorHost.CreateAsync(loader, "Account", new
         {
             Name = "Child Co",
@@ -55,7 +56,8 @@ public sealed class AccountEndpointTests
     {
         await using var host = await SapiHost.StartAsync();
 
-        using var response = await host.Http.GetAsync(new Uri("accounts/not-an-id", UriKind.Relative), EmulatorHost.Cancel);
+        using var response = await host.Http.GetAsync(
+            new Uri("accounts/not-an-id", UriKind.Relative), EmulatorHost.Cancel);
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>(EmulatorHost.Cancel);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -81,9 +83,11 @@ public sealed class AccountEndpointTests
     {
         await using var host = await SapiHost.StartAsync();
         using var loader = await host.Emulator.CreateRestClientAsync(asIntegrationUser: false);
-        var id = await EmulatorHost.CreateAsync(loader, "Account", new { Name = "Writeback", Sync_Error__c = "old error" });
+        var id = await EmulatorHost.CreateAsync(
+            loader, "Account", new { Name = "Writeback", Sync_Error__c = "old error" });
 
-        await host.Client.UpdateAccountSyncAsync(id, new AccountSyncUpdate("4711", SyncStatus.Synced, null), EmulatorHost.Cancel);
+        await host.Client.UpdateAccountSyncAsync(
+            id, new AccountSyncUpdate("4711", SyncStatus.Synced, null), EmulatorHost.Cancel);
 
         var stored = host.Emulator.Records.Get("Account", id)!;
         Assert.Equal("4711", stored["NetSuite_Id__c"]);
@@ -100,7 +104,8 @@ public sealed class AccountEndpointTests
         var id = await EmulatorHost.CreateAsync(loader, "Account", new { Name = "Failing", NetSuite_Id__c = "99" });
         var longError = new string('e', 300);
 
-        await host.Client.UpdateAccountSyncAsync(id, new AccountSyncUpdate(null, SyncStatus.Failed, longError), EmulatorHost.Cancel);
+        await host.Client.UpdateAccountSyncAsync(
+            id, new AccountSyncUpdate(null, SyncStatus.Failed, longError), EmulatorHost.Cancel);
 
         var stored = host.Emulator.Records.Get("Account", id)!;
         Assert.Equal("99", stored["NetSuite_Id__c"]);

@@ -58,7 +58,8 @@ public sealed class SessionTests
         Assert.Equal(refreshed[0].AccessToken, again.AccessToken);
         Assert.Equal(2, host.Emulator.Usage.Count(ApiEndpoints.OAuthToken));
         Assert.Equal(host.Emulator.Sessions.OrgId, first.OrgId);
-        Assert.Equal(host.Emulator.BaseAddress.GetLeftPart(UriPartial.Authority), first.InstanceUrl.GetLeftPart(UriPartial.Authority));
+        var emulatorAuthority = host.Emulator.BaseAddress.GetLeftPart(UriPartial.Authority);
+        Assert.Equal(emulatorAuthority, first.InstanceUrl.GetLeftPart(UriPartial.Authority));
     }
 
     [Fact]
@@ -66,7 +67,8 @@ public sealed class SessionTests
     {
         await using var host = await SapiHost.StartAsync(clientSecret: "wrong-secret");
 
-        using var response = await host.Http.GetAsync(new Uri("accounts/001Dk0000000001", UriKind.Relative), EmulatorHost.Cancel);
+        using var response = await host.Http.GetAsync(
+            new Uri("accounts/001Dk0000000001", UriKind.Relative), EmulatorHost.Cancel);
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>(EmulatorHost.Cancel);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
@@ -83,7 +85,8 @@ public sealed class SessionTests
         await stopped.DisposeAsync();
         await using var host = await SapiHost.StartAsync(loginUrl: deadUrl);
 
-        using var response = await host.Http.GetAsync(new Uri("accounts/001Dk0000000001", UriKind.Relative), EmulatorHost.Cancel);
+        using var response = await host.Http.GetAsync(
+            new Uri("accounts/001Dk0000000001", UriKind.Relative), EmulatorHost.Cancel);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
     }

@@ -12,7 +12,8 @@ internal static class AdminEndpoints
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder endpoints)
     {
         var admin = endpoints.MapGroup("/admin");
-        admin.MapPost("/sessions/expire", (SessionStore sessions) => TypedResults.Ok(new { expired = sessions.ExpireAll() }));
+        admin.MapPost("/sessions/expire", (SessionStore sessions) =>
+            TypedResults.Ok(new { expired = sessions.ExpireAll() }));
         admin.MapGet("/api-usage", (ApiUsage usage) => TypedResults.Ok(new
         {
             dailyUsed = usage.DailyUsed,

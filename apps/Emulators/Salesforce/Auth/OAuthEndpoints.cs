@@ -79,7 +79,9 @@ internal static partial class OAuthEndpoints
     }
 
     private static string InstanceUrlOf(HttpRequest request, SalesforceEmulatorOptions options) =>
-        string.IsNullOrEmpty(options.InstanceUrl) ? $"{request.Scheme}://{request.Host}" : options.InstanceUrl.TrimEnd('/');
+        string.IsNullOrEmpty(options.InstanceUrl)
+            ? $"{request.Scheme}://{request.Host}"
+            : options.InstanceUrl.TrimEnd('/');
 
     /// <summary>Salesforce signs the identity URL and issued_at with HMAC-SHA256 keyed by the client secret.</summary>
     private static string Sign(string clientSecret, string text) => Convert.ToBase64String(
@@ -88,7 +90,8 @@ internal static partial class OAuthEndpoints
     private static IResult Error(string error, string description) =>
         Results.Json(new TokenError(error, description), statusCode: StatusCodes.Status400BadRequest);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Issued an access token to client {ClientId} for {Username}")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Issued an access token to client {ClientId} for {Username}")]
     private static partial void LogTokenIssued(ILogger logger, string clientId, string username);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a token request from client {ClientId}: {ErrorCode}")]

@@ -78,7 +78,7 @@ public sealed class SessionStore(IOptions<SalesforceEmulatorOptions> options, Ti
             : null;
     }
 
-    /// <summary>Invalidates every session, as an admin's "expire all sessions" does; returns how many ended.</summary>
+    /// <summary>Invalidates every session, like "expire all sessions" in Setup, and returns how many ended.</summary>
     public int ExpireAll()
     {
         var count = sessions.Count;
@@ -86,7 +86,7 @@ public sealed class SessionStore(IOptions<SalesforceEmulatorOptions> options, Ti
         return count;
     }
 
-    /// <summary>Invalidates one access token; returns false when it was not active.</summary>
+    /// <summary>Invalidates one access token. Returns false when it was not active.</summary>
     public bool Expire(string accessToken) => sessions.TryRemove(accessToken, out _);
 
     /// <summary>Returns the stable 18-character User id (prefix 005) of a username.</summary>

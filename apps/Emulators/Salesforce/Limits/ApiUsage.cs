@@ -50,7 +50,7 @@ public sealed class ApiUsage(IOptions<SalesforceEmulatorOptions> options, TimePr
 
     /// <summary>
     /// Counts a REST call against the daily allowance. Returns false, counting nothing, when the allowance
-    /// is used up; <paramref name="used"/> is the usage to report either way.
+    /// is used up. <paramref name="used"/> is the usage to report either way.
     /// </summary>
     public bool TryRecordRestCall(string endpoint, out long used)
     {
@@ -80,7 +80,7 @@ public sealed class ApiUsage(IOptions<SalesforceEmulatorOptions> options, TimePr
         }
     }
 
-    // NOTE: Salesforce measures the allowance over a rolling 24 hours; the emulator resets it at midnight UTC.
+    // NOTE: Salesforce measures the allowance over a rolling 24 hours, but the emulator resets it at midnight UTC.
     private void RollOverDay()
     {
         var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);

@@ -68,7 +68,7 @@ internal static class FieldValueConverter
 
     private static object? ToDateTime(string raw)
     {
-        // Salesforce writes offsets without a colon (+0000); .NET parses both forms.
+        // Salesforce writes offsets without a colon (+0000), and .NET parses both forms.
         var styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
         return DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, styles, out var instant)
             ? instant.ToUniversalTime()
@@ -84,7 +84,7 @@ internal static class FieldValueConverter
         _ => "VALUE_EMBEDDED_OBJECT",
     };
 
-    // NOTE: Salesforce appends the position in the body ("at [line:1, column:N]"); the emulator omits it
+    // NOTE: Salesforce appends the position in the body ("at [line:1, column:N]"). The emulator omits it
     // because JsonNode keeps no source positions.
     private static ApiError ParserError(SObjectField field, string token, string raw) => new(
         $"Cannot deserialize instance of {field.SoapTypeName} from {token} value {raw} "

@@ -10,9 +10,9 @@ public sealed record ValidatedFields(IReadOnlyDictionary<string, object?> Values
 }
 
 /// <summary>
-/// Checks a JSON record body against the schema the way the REST API does: unknown and read-only fields
-/// first (the request is rejected on the first one), then per-field errors (length, restricted picklist,
-/// references) and required fields, which are all reported together.
+/// Checks a JSON record body against the schema the way the REST API does. An unknown or read-only field
+/// or an unconvertible value rejects the request on the first one. Per-field errors (length, restricted
+/// picklist, references) and missing required fields are then reported together.
 /// </summary>
 public sealed class RecordValidator(SalesforceRecords records)
 {
@@ -41,7 +41,8 @@ public sealed class RecordValidator(SalesforceRecords records)
             var field = type.FindField(name);
             if (field is null)
             {
-                return Reject(new ApiError($"No such column '{name}' on sobject of type {type.Name}", "INVALID_FIELD", []));
+                var message = $"No such column '{name}' on sobject of type {type.Name}";
+                return Reject(new ApiError(message, "INVALID_FIELD", []));
             }
 
             if (field.ReadOnly)
@@ -72,7 +73,8 @@ public sealed class RecordValidator(SalesforceRecords records)
         var missing = MissingRequiredFields(type, values, existing);
         if (missing.Count > 0)
         {
-            errors.Add(new ApiError($"Required fields are missing: [{string.Join(", ", missing)}]", "REQUIRED_FIELD_MISSING", missing));
+            var message = $"Required fields are missing: [{string.Join(", ", missing)}]";
+            errors.Add(new ApiError(message, "REQUIRED_FIELD_MISSING", missing));
         }
 
         return new ValidatedFields(values, errors);

@@ -5,7 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DaprSync.SalesforceEmulator.Records;
 
 /// <summary>One record of an all-or-nothing write: a create (new id) or an update of an existing record.</summary>
-public sealed record RecordWrite(SObjectType Type, string Id, bool IsCreate, IReadOnlyDictionary<string, object?> Values);
+public sealed record RecordWrite(
+    SObjectType Type,
+    string Id,
+    bool IsCreate,
+    IReadOnlyDictionary<string, object?> Values);
 
 /// <summary>
 /// The emulated org's records, safe for concurrent use. Writes commit all-or-nothing under one lock and
@@ -44,7 +48,7 @@ public sealed class SalesforceRecords
         .OrderBy(record => record.Id, StringComparer.Ordinal)
         .ToList();
 
-    /// <summary>Reserves the next id of an sObject; ids are never reused, even when a write is rolled back.</summary>
+    /// <summary>Reserves the next id of an sObject. Ids are never reused, even when a write is rolled back.</summary>
     public string NewId(SObjectType type)
     {
         ArgumentNullException.ThrowIfNull(type);
@@ -53,7 +57,7 @@ public sealed class SalesforceRecords
     }
 
     /// <summary>
-    /// Commits every write or none. Returns the errors per write index (empty when committed); a unique
+    /// Commits every write or none. Returns the errors per write index, empty when committed. A unique
     /// field that repeats a stored value or another value of the batch is a <c>DUPLICATE_VALUE</c>.
     /// </summary>
     public IReadOnlyDictionary<int, ApiError> Commit(IReadOnlyList<RecordWrite> writes, RecordAuthor author)

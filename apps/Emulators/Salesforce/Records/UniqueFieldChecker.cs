@@ -3,7 +3,9 @@ namespace DaprSync.SalesforceEmulator.Records;
 /// <summary>Finds values of unique fields (external ids) that another record already holds.</summary>
 internal static class UniqueFieldChecker
 {
-    /// <summary>Returns a <c>DUPLICATE_VALUE</c> error per write index; unique values compare case-insensitively.</summary>
+    /// <summary>
+    /// Returns a <c>DUPLICATE_VALUE</c> error per write index. Unique values compare case-insensitively.
+    /// </summary>
     public static Dictionary<int, ApiError> FindDuplicates(
         IReadOnlyList<RecordWrite> writes,
         IEnumerable<SalesforceRecord> stored)

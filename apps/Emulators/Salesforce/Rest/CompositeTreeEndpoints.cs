@@ -69,9 +69,12 @@ internal static class CompositeTreeEndpoints
 
         if (nodes.Count > MaxRecords)
         {
-            // NOTE: the wording and status code of this rejection are the emulator's; the limit is Salesforce's.
+            // NOTE: the 200-record limit is Salesforce's, but the wording and status code of this rejection
+            // are a guess.
             var error = new ApiError(
-                $"The request contains {nodes.Count} records, more than the maximum of {MaxRecords}.", "LIMIT_EXCEEDED", []);
+                $"The request contains {nodes.Count} records, more than the maximum of {MaxRecords}.",
+                "LIMIT_EXCEEDED",
+                []);
             return Rejected([(nodes[0].ReferenceId, error)]);
         }
 
@@ -84,7 +87,7 @@ internal static class CompositeTreeEndpoints
             var node = nodes[i];
             if (node.ParentIndex is { } parent)
             {
-                // The server links a nested child to its parent; "@ref" values are the CLI's job.
+                // The server links a nested child to its parent. Replacing "@ref" values is the CLI's work.
                 node.Fields[node.ParentField!] = ids[parent];
             }
 
@@ -115,9 +118,10 @@ internal static class CompositeTreeEndpoints
             .Select(group => new TreeResult(
                 group.Key,
                 null,
-                group.Select(failure => new TreeError(failure.Error.ErrorCode, failure.Error.Message, failure.Error.Fields))
-                    .ToList()))
+                group.Select(failure => ToTreeError(failure.Error)).ToList()))
             .ToList();
         return Results.Json(new TreeResponse(true, results), statusCode: StatusCodes.Status400BadRequest);
     }
+
+    private static TreeError ToTreeError(ApiError error) => new(error.ErrorCode, error.Message, error.Fields);
 }

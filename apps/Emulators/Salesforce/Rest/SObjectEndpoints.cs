@@ -39,7 +39,9 @@ internal static class SObjectEndpoints
         }
 
         var selected = new List<string>();
-        foreach (var name in (fields ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        const StringSplitOptions splitOptions = StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries;
+        var requested = (fields ?? "").Split(',', splitOptions);
+        foreach (var name in requested)
         {
             var field = sObject.FindField(name);
             if (field is null)
@@ -89,7 +91,8 @@ internal static class SObjectEndpoints
             return RestErrors.Of(StatusCodes.Status400BadRequest, failures.Values);
         }
 
-        return Results.Json(new { id, success = true, errors = Array.Empty<object>() }, statusCode: StatusCodes.Status201Created);
+        var created = new { id, success = true, errors = Array.Empty<object>() };
+        return Results.Json(created, statusCode: StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> UpdateRecordAsync(
@@ -120,7 +123,9 @@ internal static class SObjectEndpoints
 
         var write = new RecordWrite(sObject, existing.Id, IsCreate: false, validated.Values);
         var failures = records.Commit([write], AuthorOf(http));
-        return failures.Count > 0 ? RestErrors.Of(StatusCodes.Status400BadRequest, failures.Values) : Results.NoContent();
+        return failures.Count > 0
+            ? RestErrors.Of(StatusCodes.Status400BadRequest, failures.Values)
+            : Results.NoContent();
     }
 
     public static RecordAuthor AuthorOf(HttpContext http)

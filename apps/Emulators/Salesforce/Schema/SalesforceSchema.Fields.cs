@@ -31,7 +31,12 @@ public static partial class SalesforceSchema
         Reference("Pricebook2Id", "Price Book ID", "Pricebook2"),
         Typed("EffectiveDate", FieldType.Date, "Order Start Date", required: true),
         new SObjectField(
-            "Status", FieldType.Picklist, "Status", Length: 40, Required: true, RestrictedValues: ["Draft", "Activated"]),
+            "Status",
+            FieldType.Picklist,
+            "Status",
+            Length: 40,
+            Required: true,
+            RestrictedValues: ["Draft", "Activated"]),
         Text("Name", "Order Name", 80),
         Text("PoNumber", "PO Number", 80),
         TextArea("Description", "Description", 32000),

@@ -1,7 +1,7 @@
 namespace DaprSync.SalesforceEmulator.Schema;
 
 /// <summary>
-/// The sObjects that the emulated org knows: the standard objects the flows use and the custom objects
+/// The sObjects of the emulated org: the standard objects the flows use and the custom objects
 /// and fields that DaprSync's metadata package deploys. Field names match case-insensitively.
 /// </summary>
 public static partial class SalesforceSchema
@@ -24,7 +24,9 @@ public static partial class SalesforceSchema
 
     /// <summary>Returns the key prefix of any object a reference field may point to, stored here or not.</summary>
     public static string? KeyPrefixOf(string sObjectName) =>
-        Types.TryGetValue(sObjectName, out var type) ? type.KeyPrefix : ExternalKeyPrefixes.GetValueOrDefault(sObjectName);
+        Types.TryGetValue(sObjectName, out var type)
+            ? type.KeyPrefix
+            : ExternalKeyPrefixes.GetValueOrDefault(sObjectName);
 
     /// <summary>Returns the sObject whose ids start with <paramref name="keyPrefix"/>, or null.</summary>
     public static SObjectType? FindByKeyPrefix(string keyPrefix) =>
