@@ -15,7 +15,7 @@ public sealed class RunFileTests
         var document = YamlFiles.ReadSingle(RepositoryPaths.File(runFile));
 
         Assert.Equal("1", document.At("version")?.ToString());
-        Assert.Equal("./components", document.StringAt("common", "resourcesPath"));
+        Assert.Equal(["./components"], document.StringsAt("common", "resourcesPaths"));
         Assert.True(File.Exists(RepositoryPaths.File(document.StringAt("common", "configFilePath")!)));
         Assert.Equal("Dapr", document.StringAt("common", "env", "Runtime__Mode"));
     }
