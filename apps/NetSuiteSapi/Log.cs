@@ -4,8 +4,8 @@ namespace DaprSync.NetSuiteSapi;
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1, Level = LogLevel.Information,
-        Message = "Upserted customer {ExternalId} as NetSuite customer {InternalId} (created by external id: {Created})")]
-    public static partial void CustomerUpserted(ILogger logger, string externalId, string internalId, bool created);
+        Message = "Upserted customer {ExternalId} as NetSuite customer {InternalId}, by external id: {ByExternalId}")]
+    public static partial void CustomerUpserted(ILogger logger, string externalId, string internalId, bool byExternalId);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning,
         Message = "NetSuite rejected customer {ExternalId} with HTTP {Status} {ErrorCode} on field {Field}: {Detail}")]
@@ -13,7 +13,7 @@ internal static partial class Log
         ILogger logger, string externalId, int status, string? errorCode, string? field, string detail);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Error,
-        Message = "NetSuite rejected the login for customer {ExternalId}: check the NetSuite token and account settings")]
+        Message = "NetSuite rejected the login for customer {ExternalId}: check the account and token settings")]
     public static partial void LoginFailed(ILogger logger, string externalId);
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning,

@@ -3,7 +3,8 @@ using Microsoft.Extensions.Options;
 
 namespace DaprSync.NetSuiteSapi;
 
-/// <summary>Settings of the <c>NetSuite</c> section: the account and its Token-Based Authentication credentials.</summary>
+/// <summary>Settings of the <c>NetSuite</c> section: the account and its Token-Based Authentication
+/// credentials.</summary>
 public sealed class NetSuiteOptions
 {
     public const string SectionName = "NetSuite";
@@ -25,7 +26,7 @@ public sealed class NetSuiteOptions
     /// </summary>
     public string? RestBaseUrl { get; set; }
 
-    /// <summary>Timeout of one REST call, in seconds; a call that takes longer counts as a transient failure.</summary>
+    /// <summary>Timeout of one REST call, in seconds. A call that takes longer counts as a transient failure.</summary>
     public int RequestTimeoutSeconds { get; set; } = 30;
 }
 
@@ -57,7 +58,8 @@ internal sealed class NetSuiteOptionsValidator : IValidateOptions<NetSuiteOption
 
         if (options.RequestTimeoutSeconds is < 1 or > 600)
         {
-            failures.Add($"{SectionName}:RequestTimeoutSeconds is {options.RequestTimeoutSeconds}: set 1 to 600 seconds.");
+            failures.Add(
+                $"{SectionName}:RequestTimeoutSeconds is {options.RequestTimeoutSeconds}: set 1 to 600 seconds.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
@@ -67,7 +69,8 @@ internal sealed class NetSuiteOptionsValidator : IValidateOptions<NetSuiteOption
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            failures.Add($"{SectionName}:{key} is missing: set it from the NetSuite integration record or access token.");
+            failures.Add(
+                $"{SectionName}:{key} is missing: set it from the NetSuite integration record or access token.");
         }
     }
 

@@ -12,7 +12,9 @@ namespace DaprSync.NetSuiteSapi;
 /// <summary>Registers the NetSuite settings, the TBA signer and the Refit client of the REST record API.</summary>
 public static class NetSuiteRestRegistration
 {
-    public static IServiceCollection AddNetSuiteRestClient(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddNetSuiteRestClient(
+        this IServiceCollection services,
+        IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);

@@ -94,7 +94,8 @@ internal sealed class NetSuiteTestHost : IAsyncDisposable
         return new NetSuiteTestHost(emulator, sapi, sqlitePath);
     }
 
-    /// <summary>ns-sapi settings for an emulator at <paramref name="restBaseUrl"/>; the account id is in host form.</summary>
+    /// <summary>ns-sapi settings for an emulator at <paramref name="restBaseUrl"/>, with the account id in host
+    /// form.</summary>
     public static Dictionary<string, string?> SapiSettings(string restBaseUrl, string sqlitePath) => new()
     {
         ["NetSuite:AccountId"] = "1234567-sb1",

@@ -8,7 +8,7 @@ namespace DaprSync.NetSuiteEmulator;
 
 /// <summary>Composition root of the NetSuite emulator, runnable alone or hosted by the sandbox.</summary>
 /// <remarks>
-/// Each API gets its own route group under <c>/services/rest</c> (record API now; SuiteQL next) or under
+/// Each API gets its own route group under <c>/services/rest</c> (the record API now, SuiteQL later) or under
 /// <c>/services/NetSuitePort_*</c> for SOAP, and each record type its own folder under <c>Records</c>.
 /// </remarks>
 public static class NetSuiteEmulatorApp

@@ -10,7 +10,8 @@ public sealed class NetSuiteEmulatorOptions
 {
     public const string SectionName = "NetSuiteEmulator";
 
-    /// <summary>Account id in either form (<c>1234567_SB1</c> or <c>1234567-sb1</c>); the realm must match it.</summary>
+    /// <summary>Account id in either form (<c>1234567_SB1</c> or <c>1234567-sb1</c>), which the realm must
+    /// match.</summary>
     [Required]
     public string AccountId { get; set; } = "1234567_SB1";
 
@@ -27,7 +28,7 @@ public sealed class NetSuiteEmulatorOptions
     public string TokenSecret { get; set; } = "sandbox-token-secret";
 
     /// <summary>Maximum distance, in seconds, between <c>oauth_timestamp</c> and the emulator's clock.</summary>
-    /// <remarks>NOTE: NetSuite does not publish its tolerance; 300 seconds is an estimate.</remarks>
+    /// <remarks>NOTE: NetSuite does not publish its tolerance, so 300 seconds is an estimate.</remarks>
     [Range(1, 3600)]
     public int TimestampToleranceSeconds { get; set; } = 300;
 

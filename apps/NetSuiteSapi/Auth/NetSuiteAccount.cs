@@ -17,7 +17,8 @@ public sealed record NetSuiteAccount
 
     public string HostPrefix { get; }
 
-    /// <summary>Host of the SuiteTalk REST and SOAP APIs, for example <c>1234567-sb1.suitetalk.api.netsuite.com</c>.</summary>
+    /// <summary>Host of the SuiteTalk REST and SOAP APIs, for example
+    /// <c>1234567-sb1.suitetalk.api.netsuite.com</c>.</summary>
     public string SuiteTalkHost => HostPrefix + ".suitetalk.api.netsuite.com";
 
     /// <summary>Derives both forms from an account id written either way.</summary>

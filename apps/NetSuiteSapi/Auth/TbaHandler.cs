@@ -10,11 +10,13 @@ public sealed class TbaHandler(TbaSigner signer, TimeProvider timeProvider) : De
 {
     private const string NonceAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var uri = request.RequestUri
-            ?? throw new InvalidOperationException("A NetSuite REST request needs an absolute request URI to be signed.");
+            ?? throw new InvalidOperationException("A NetSuite REST request needs an absolute URI to be signed.");
 
         var header = signer.CreateAuthorizationHeader(
             request.Method,

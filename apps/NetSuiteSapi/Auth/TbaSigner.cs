@@ -4,7 +4,7 @@ using System.Text;
 
 namespace DaprSync.NetSuiteSapi.Auth;
 
-/// <summary>Consumer and token credentials of one NetSuite integration; never logged.</summary>
+/// <summary>Consumer and token credentials of one NetSuite integration, which no log line contains.</summary>
 public sealed record TbaCredentials(
     NetSuiteAccount Account,
     string ConsumerKey,
@@ -14,7 +14,8 @@ public sealed record TbaCredentials(
 
 /// <summary>
 /// Signs NetSuite Token-Based Authentication requests with HMAC-SHA256: the OAuth 1.0a header of REST calls and
-/// the token passport signature of SOAP calls. NetSuite no longer accepts HMAC-SHA1.
+/// the token passport signature of SOAP calls. NetSuite rejects HMAC-SHA1 from release 2021.2 on sandbox
+/// accounts and 2023.1 on production accounts.
 /// </summary>
 public sealed class TbaSigner(TbaCredentials credentials)
 {
@@ -22,7 +23,7 @@ public sealed class TbaSigner(TbaCredentials credentials)
 
     /// <summary>
     /// Builds the <c>Authorization</c> header value for one REST request. Query parameters of
-    /// <paramref name="requestUri"/> are signed but stay in the URL; the header carries only realm and
+    /// <paramref name="requestUri"/> are signed but stay in the URL, and the header carries only realm and
     /// <c>oauth_*</c> parameters.
     /// </summary>
     public string CreateAuthorizationHeader(HttpMethod method, Uri requestUri, string nonce, long timestamp)
@@ -73,12 +74,14 @@ public sealed class TbaSigner(TbaCredentials credentials)
             .Select(pair => pair.Name + "=" + pair.Value);
 
         // Uri keeps scheme and host in lower case, and UriComponents.Port is empty for the scheme's default port.
-        var baseUri = requestUri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+        var baseUri = requestUri.GetComponents(
+            UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
         return method.Method.ToUpperInvariant() + "&" + Rfc3986.Encode(baseUri) + "&"
             + Rfc3986.Encode(string.Join('&', pairs));
     }
 
-    /// <summary>Computes base64(HMAC-SHA256) of the base string with key <c>consumerSecret&amp;tokenSecret</c>.</summary>
+    /// <summary>Computes base64(HMAC-SHA256) of the base string with key
+    /// <c>consumerSecret&amp;tokenSecret</c>.</summary>
     public static string Sign(string baseString, string consumerSecret, string tokenSecret)
     {
         var key = Rfc3986.Encode(consumerSecret) + "&" + Rfc3986.Encode(tokenSecret);
@@ -88,7 +91,8 @@ public sealed class TbaSigner(TbaCredentials credentials)
 
     /// <summary>
     /// Computes the SOAP token passport signature: base64(HMAC-SHA256) of
-    /// <c>account&amp;consumerKey&amp;tokenId&amp;nonce&amp;timestamp</c> with key <c>consumerSecret&amp;tokenSecret</c>.
+    /// <c>account&amp;consumerKey&amp;tokenId&amp;nonce&amp;timestamp</c> with key
+    /// <c>consumerSecret&amp;tokenSecret</c>.
     /// </summary>
     public string CreateTokenPassportSignature(string nonce, long timestamp)
     {
@@ -121,6 +125,6 @@ public sealed class TbaSigner(TbaCredentials credentials)
         }
     }
 
-    // Form-style query strings may carry '+' for a space; RFC 3986 decoding alone would keep it literally.
+    // RFC 5849 decodes the query as a form, where '+' is a space that RFC 3986 decoding alone would keep.
     private static string Decode(string component) => Uri.UnescapeDataString(component.Replace('+', ' '));
 }

@@ -2,7 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace DaprSync.NetSuiteSapi.Customers;
 
-/// <summary>A reference to another record by internal id, <c>{"id": "2"}</c>; countries use their ISO code as id.</summary>
+/// <summary>A reference to another record by internal id, <c>{"id": "2"}</c>. A country reference uses its ISO code as
+/// id.</summary>
 public sealed record RecordRef([property: JsonPropertyName("id")] string Id);
 
 /// <summary>
@@ -52,7 +53,8 @@ public sealed record CustomerRecordBody
     public AddressBookSublist? AddressBook { get; init; }
 }
 
-/// <summary>The <c>addressBook</c> sublist; sent with <c>?replace=addressBook</c> it is the complete list.</summary>
+/// <summary>The <c>addressBook</c> sublist, which is the complete list when sent with
+/// <c>?replace=addressBook</c>.</summary>
 public sealed record AddressBookSublist([property: JsonPropertyName("items")] IReadOnlyList<AddressBookLine> Items);
 
 public sealed record AddressBookLine(

@@ -2,7 +2,7 @@ using DaprSync.Contracts.NetSuite;
 
 namespace DaprSync.NetSuiteSapi.Customers;
 
-/// <summary>What a customer upsert came to; each case maps onto one HTTP answer of <c>PUT /customers</c>.</summary>
+/// <summary>Result of a customer upsert. Each case maps onto one HTTP status of <c>PUT /customers</c>.</summary>
 public abstract record CustomerUpsertOutcome
 {
     private CustomerUpsertOutcome()
@@ -12,16 +12,17 @@ public abstract record CustomerUpsertOutcome
     /// <summary>NetSuite stored the customer.</summary>
     public sealed record Succeeded(CustomerUpsertResult Result) : CustomerUpsertOutcome;
 
-    /// <summary>NetSuite rejected this record; sending it again unchanged fails again.</summary>
+    /// <summary>NetSuite rejected this record, so sending it again unchanged fails again.</summary>
     public sealed record Rejected(int NetSuiteStatus, string? ErrorCode, string? Field, string Detail)
         : CustomerUpsertOutcome;
 
-    /// <summary>NetSuite rejected the credentials (401 <c>INVALID_LOGIN</c>); every record fails until they are fixed.</summary>
+    /// <summary>NetSuite rejected the credentials (401 <c>INVALID_LOGIN</c>), so every record fails until they are
+    /// fixed.</summary>
     public sealed record LoginFailed : CustomerUpsertOutcome;
 
     /// <summary>A failure that a later retry can clear: 429, 5xx, a timeout or a connection error.</summary>
     public sealed record Transient(string Reason) : CustomerUpsertOutcome;
 
-    /// <summary>NetSuite answered in a way the REST API does not document, such as a 204 without Location.</summary>
+    /// <summary>A NetSuite response that the REST API does not document, such as a 204 without Location.</summary>
     public sealed record UnexpectedResponse(string Reason) : CustomerUpsertOutcome;
 }

@@ -6,12 +6,14 @@ using Refit;
 namespace DaprSync.NetSuiteSapi.Customers;
 
 /// <summary>
-/// Writes a customer through the REST record API: by internal id when the caller knows it, otherwise an upsert by
+/// Writes a customer through the REST record API: by internal id when the request carries it, otherwise an upsert by
 /// external id, so a repeated event never creates a second customer.
 /// </summary>
 public sealed class CustomerUpsertService(INetSuiteRecordApi recordApi, ILogger<CustomerUpsertService> logger)
 {
-    public async Task<CustomerUpsertOutcome> UpsertAsync(CustomerUpsertRequest request, CancellationToken cancellationToken)
+    public async Task<CustomerUpsertOutcome> UpsertAsync(
+        CustomerUpsertRequest request,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var body = CustomerRecordMapper.ToRecordBody(request);
@@ -57,7 +59,7 @@ public sealed class CustomerUpsertService(INetSuiteRecordApi recordApi, ILogger<
 
         if (response.StatusCode == HttpStatusCode.TooManyRequests || status >= 500)
         {
-            return Transient(request, $"NetSuite answered HTTP {status}", null);
+            return Transient(request, $"NetSuite returned HTTP {status}", null);
         }
 
         var error = response.HasResponseError(out var responseError)
@@ -88,7 +90,10 @@ public sealed class CustomerUpsertService(INetSuiteRecordApi recordApi, ILogger<
         return id.Length > 0 && id.All(char.IsAsciiDigit) ? id : null;
     }
 
-    private CustomerUpsertOutcome.Transient Transient(CustomerUpsertRequest request, string reason, Exception? exception)
+    private CustomerUpsertOutcome.Transient Transient(
+        CustomerUpsertRequest request,
+        string reason,
+        Exception? exception)
     {
         Log.TransientFailure(logger, request.ExternalId, reason, exception);
         return new CustomerUpsertOutcome.Transient(reason);

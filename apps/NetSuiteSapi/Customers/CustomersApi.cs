@@ -41,7 +41,7 @@ public static class CustomersApi
             CustomerUpsertOutcome.LoginFailed => Problem(
                 StatusCodes.Status502BadGateway,
                 "NetSuite rejected the login",
-                "NetSuite answered 401: check the NetSuite account id, consumer and token settings of ns-sapi.",
+                "NetSuite returned 401: check the NetSuite account id, consumer and token settings of ns-sapi.",
                 "INVALID_LOGIN",
                 null),
             CustomerUpsertOutcome.Transient transient => Problem(

@@ -4,7 +4,7 @@ using Refit;
 namespace DaprSync.NetSuiteSapi.Rest;
 
 /// <summary>
-/// The parts of NetSuite's REST record API (<c>/services/rest/record/v1</c>) that ns-sapi calls. Writes answer
+/// The parts of NetSuite's REST record API (<c>/services/rest/record/v1</c>) that ns-sapi calls. Writes return
 /// 204 with the record's URL in <c>Location</c>, so they return the raw response.
 /// </summary>
 public interface INetSuiteRecordApi

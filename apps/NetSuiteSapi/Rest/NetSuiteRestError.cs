@@ -16,7 +16,7 @@ public sealed record NetSuiteRestError(
     [property: JsonPropertyName("status")] int? Status,
     [property: JsonPropertyName("o:errorDetails")] IReadOnlyList<NetSuiteRestErrorDetail>? ErrorDetails)
 {
-    /// <summary>Parses an error body; returns null when the text is not a NetSuite error body.</summary>
+    /// <summary>Parses an error body, or returns null when the text is not a NetSuite error body.</summary>
     public static NetSuiteRestError? TryParse(string? content)
     {
         if (string.IsNullOrWhiteSpace(content))

@@ -12,11 +12,13 @@ namespace DaprSync.Runtime.Dapr;
 /// </summary>
 /// <remarks>
 /// Dapr has no insert-only operation, and stores differ on first-write with an empty ETag (read in the
-/// components-contrib sources). state.postgresql and the Azure stores insert only when the key is absent.
+/// components-contrib sources). state.postgresql v1 and the Azure stores insert only when the key is absent.
 /// state.sqlite and state.oracledatabase reject the request. state.redis keeps an existing key only if that key
 /// was itself written with first-write, and it reports the conflict as a plain save error, not an ETag mismatch.
 /// So <see cref="TrySaveAsync{T}"/> with a null ETag reads the key first, then writes with an empty ETag. When
 /// that write fails, a second read tells a lost race from a real failure.
+/// NOTE: on state.redis, a key created by <see cref="SaveAsync{T}"/> can still be overwritten by an insert-only
+/// write that races past the first read. Keys used with insert-only writes must not be written with SaveAsync.
 /// </remarks>
 public sealed partial class DaprStateStore(DaprClient daprClient, ILogger<DaprStateStore> logger) : IStateStore
 {

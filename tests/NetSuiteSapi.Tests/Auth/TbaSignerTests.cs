@@ -8,7 +8,7 @@ public sealed class TbaSignerTests
         NetSuiteAccount.FromAccountId("1234567_sb1"), "consumer-key", "consumer-secret", "token-id", "token-secret");
 
     [Fact]
-    public void ComputeTokenPassportSignature_KnownInput_MatchesCheckValue()
+    public void TokenPassport_KnownInput_MatchesCheckValue()
     {
         var credentials = Credentials with { Account = NetSuiteAccount.FromAccountId("TESTACCT") };
 
@@ -43,7 +43,7 @@ public sealed class TbaSignerTests
     }
 
     [Fact]
-    public void CreateBaseString_QueryAndDefaultPort_MatchesIndependentComputation()
+    public void BaseString_KnownInput_MatchesPythonResult()
     {
         // Expected values computed with Python's urllib.parse.quote(safe="-._~") and hmac, not with this code.
         var uri = new Uri(
@@ -72,7 +72,7 @@ public sealed class TbaSignerTests
     }
 
     [Fact]
-    public void CreateAuthorizationHeader_QueryParameters_SignedButAbsentFromHeader()
+    public void AuthorizationHeader_QueryParameters_SignedNotSent()
     {
         var signer = new TbaSigner(Credentials);
         var uri = new Uri("https://1234567-sb1.suitetalk.api.netsuite.com/services/rest/record/v1/customer/7"

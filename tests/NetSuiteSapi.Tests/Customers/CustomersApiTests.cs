@@ -16,7 +16,7 @@ public sealed class CustomersApiTests
     private const string PatchById = "PATCH /services/rest/record/v1/customer/{id}";
 
     [Fact]
-    public async Task UpsertCustomer_NewExternalId_CreatesCustomerWithMappedFields()
+    public async Task Upsert_NewExternalId_CreatesMappedCustomer()
     {
         await using var host = await NetSuiteTestHost.StartAsync();
         var request = Request("001SF0000001") with
@@ -55,7 +55,7 @@ public sealed class CustomersApiTests
     }
 
     [Fact]
-    public async Task UpsertCustomer_SameExternalIdTwice_KeepsOneCustomer()
+    public async Task Upsert_RepeatedExternalId_KeepsOneCustomer()
     {
         await using var host = await NetSuiteTestHost.StartAsync();
 
@@ -69,7 +69,7 @@ public sealed class CustomersApiTests
     }
 
     [Fact]
-    public async Task UpsertCustomer_WithInternalId_PatchesByIdAndReportsNotCreated()
+    public async Task Upsert_InternalId_PatchesById()
     {
         await using var host = await NetSuiteTestHost.StartAsync();
         var created = await UpsertAsync(host, Request("001SF0000003"));
@@ -88,7 +88,7 @@ public sealed class CustomersApiTests
     }
 
     [Fact]
-    public async Task UpsertCustomer_ChangedAddresses_ReplacesAddressBook()
+    public async Task Upsert_ChangedAddresses_ReplacesAddressBook()
     {
         await using var host = await NetSuiteTestHost.StartAsync();
         var created = await UpsertAsync(host, Request("001SF0000004"));
@@ -114,19 +114,19 @@ public sealed class CustomersApiTests
     }
 
     [Fact]
-    public async Task UpsertCustomer_NullPhone_LeavesStoredPhoneUntouched()
+    public async Task Upsert_NullPhone_KeepsStoredPhone()
     {
         await using var host = await NetSuiteTestHost.StartAsync();
         var created = await UpsertAsync(host, Request("001SF0000005") with { Phone = "0113 496 0000" });
 
         await UpsertAsync(host, Request("001SF0000005") with { InternalId = created.InternalId, Phone = null });
 
-        // The phone stays only if ns-sapi left the null out; a JSON null would have cleared it.
+        // The phone stays only if ns-sapi left the null out, because a JSON null clears it.
         Assert.Equal("0113 496 0000", host.Records.FindCustomer(created.InternalId)!.Phone);
     }
 
     [Fact]
-    public async Task UpsertCustomer_ParentInternalId_LinksParentCustomer()
+    public async Task Upsert_ParentInternalId_LinksParent()
     {
         await using var host = await NetSuiteTestHost.StartAsync();
         var parent = await UpsertAsync(host, Request("001SFPARENT"));
@@ -137,7 +137,7 @@ public sealed class CustomersApiTests
     }
 
     [Fact]
-    public async Task UpsertCustomer_UnknownTerms_Returns422WithNetSuiteErrorCode()
+    public async Task Upsert_UnknownTerms_Returns422()
     {
         await using var host = await NetSuiteTestHost.StartAsync();
 
@@ -151,7 +151,7 @@ public sealed class CustomersApiTests
     }
 
     [Fact]
-    public async Task UpsertCustomer_UnknownCountry_Returns422()
+    public async Task Upsert_UnknownCountry_Returns422()
     {
         await using var host = await NetSuiteTestHost.StartAsync();
         var request = Request("001SF0000007") with
@@ -167,7 +167,7 @@ public sealed class CustomersApiTests
     }
 
     [Fact]
-    public async Task UpsertCustomer_WrongTokenSecret_Returns502InvalidLogin()
+    public async Task Upsert_WrongTokenSecret_Returns502()
     {
         await using var host = await NetSuiteTestHost.StartAsync(
             sapiSettings: new Dictionary<string, string?> { ["NetSuite:TokenSecret"] = "not-the-secret" });
@@ -180,7 +180,7 @@ public sealed class CustomersApiTests
     }
 
     [Fact]
-    public async Task UpsertCustomer_MissingCompanyName_Returns400WithoutCallingNetSuite()
+    public async Task Upsert_MissingCompanyName_Returns400()
     {
         await using var host = await NetSuiteTestHost.StartAsync();
 
@@ -195,7 +195,7 @@ public sealed class CustomersApiTests
     [InlineData(429)]
     [InlineData(500)]
     [InlineData(503)]
-    public async Task UpsertCustomer_NetSuiteTransientStatus_Returns503(int status)
+    public async Task Upsert_TransientStatus_Returns503(int status)
     {
         await using var netsuite = await LoopbackApp.StartAsync(
             _ => { },
@@ -209,7 +209,7 @@ public sealed class CustomersApiTests
     }
 
     [Fact]
-    public async Task UpsertCustomer_NetSuiteTimesOut_Returns503()
+    public async Task Upsert_NetSuiteTimeout_Returns503()
     {
         await using var netsuite = await LoopbackApp.StartAsync(
             _ => { },
@@ -230,7 +230,7 @@ public sealed class CustomersApiTests
     }
 
     [Fact]
-    public async Task UpsertCustomer_NetSuiteUnreachable_Returns503()
+    public async Task Upsert_NetSuiteUnreachable_Returns503()
     {
         var emulator = await NetSuiteTestHost.StartAsync(withSapi: false);
         var closedAddress = emulator.Emulator.BaseAddress.ToString();
@@ -257,7 +257,7 @@ public sealed class CustomersApiTests
     }
 
     [Fact]
-    public void RestApiBaseAddress_NoOverride_UsesAccountHost()
+    public void RestApiBaseAddress_Default_UsesAccountHost()
     {
         var address = NetSuiteRestRegistration.RestApiBaseAddress(new NetSuiteOptions { AccountId = "1234567_SB1" });
 
@@ -269,7 +269,7 @@ public sealed class CustomersApiTests
     [InlineData("/services/rest/record/v1/customer/77", "77")]
     [InlineData("https://x.suitetalk.api.netsuite.com/services/rest/record/v1/salesOrder/5", null)]
     [InlineData("https://x.suitetalk.api.netsuite.com/services/rest/record/v1/customer/eid:5", null)]
-    public void InternalIdFromLocation_Path_ReturnsCustomerId(string location, string? expected)
+    public void InternalIdFromLocation_Path_ReturnsId(string location, string? expected)
     {
         Assert.Equal(expected, NetSuiteSapi.Customers.CustomerUpsertService.InternalIdFromLocation(
             new Uri(location, UriKind.RelativeOrAbsolute)));
@@ -288,13 +288,19 @@ public sealed class CustomersApiTests
         ShippingItemId: null,
         ParentInternalId: null,
         Phone: null,
-        Addresses: [new CustomerAddress("Main", true, true, "Accounts", "1 Market Street", null, "London", null, "EC1A 1BB", "GB")]);
+        Addresses:
+        [
+            new CustomerAddress(
+                "Main", true, true, "Accounts", "1 Market Street", null, "London", null, "EC1A 1BB", "GB"),
+        ]);
 
     private static async Task<CustomerUpsertResult> UpsertAsync(NetSuiteTestHost host, CustomerUpsertRequest request)
     {
         var response = await PutAsync(host.SapiClient, request);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"PUT /customers returned {(int)response.StatusCode}: {text}");
+        Assert.True(
+            response.StatusCode == HttpStatusCode.OK,
+            $"PUT /customers returned {(int)response.StatusCode}: {text}");
         return JsonSerializer.Deserialize<CustomerUpsertResult>(text, JsonSerializerOptions.Web)!;
     }
 
@@ -304,7 +310,9 @@ public sealed class CustomersApiTests
     private static async Task<JsonElement> ReadProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(response.StatusCode == expected, $"Expected {(int)expected}, got {(int)response.StatusCode}: {text}");
+        Assert.True(
+            response.StatusCode == expected,
+            $"Expected {(int)expected}, got {(int)response.StatusCode}: {text}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var body = JsonDocument.Parse(text);
         return body.RootElement.Clone();
@@ -319,6 +327,9 @@ public sealed class CustomersApiTests
             settings[key] = value;
         }
 
-        return LoopbackApp.StartAsync(builder => builder.AddNetSuiteSapi(), app => app.MapNetSuiteSapi(), settings: settings);
+        return LoopbackApp.StartAsync(
+            builder => builder.AddNetSuiteSapi(),
+            app => app.MapNetSuiteSapi(),
+            settings: settings);
     }
 }

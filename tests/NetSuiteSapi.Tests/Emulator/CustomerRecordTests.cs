@@ -7,11 +7,13 @@ namespace DaprSync.NetSuiteSapi.Tests.Emulator;
 public sealed class CustomerRecordTests
 {
     [Fact]
-    public async Task Post_ValidCompany_Returns204WithLocationAndStoresRecord()
+    public async Task Post_ValidCompany_Returns204WithLocation()
     {
         await using var host = await NetSuiteTestHost.StartAsync(withSapi: false);
 
-        var response = await host.SendRecordAsync(HttpMethod.Post, "customer", CustomerBodies.Company("Acme Ltd", "001A"));
+        var body = CustomerBodies.Company("Acme Ltd", "001A");
+
+        var response = await host.SendRecordAsync(HttpMethod.Post, "customer", body);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
@@ -27,26 +29,30 @@ public sealed class CustomerRecordTests
     }
 
     [Fact]
-    public async Task Post_ExistingExternalId_Returns400AndKeepsOneRecord()
+    public async Task Post_DuplicateExternalId_Returns400()
     {
         await using var host = await NetSuiteTestHost.StartAsync(withSapi: false);
         await host.SendRecordAsync(HttpMethod.Post, "customer", CustomerBodies.Company("Acme Ltd", "001A"));
 
-        var response = await host.SendRecordAsync(HttpMethod.Post, "customer", CustomerBodies.Company("Acme 2", "001a"));
+        var duplicate = CustomerBodies.Company("Acme 2", "001a");
+
+        var response = await host.SendRecordAsync(HttpMethod.Post, "customer", duplicate);
 
         var detail = await AssertBadRequestAsync(response, "USER_ERROR");
-        Assert.Contains("This record already exists", detail.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var text = detail.GetProperty("detail").GetString();
+        Assert.Contains("This record already exists", text, StringComparison.Ordinal);
         Assert.Equal("externalId", detail.GetProperty("o:errorPath").GetString());
         Assert.Equal("Acme Ltd", Assert.Single(host.Records.Customers).CompanyName);
     }
 
     [Fact]
-    public async Task Put_SameExternalIdTwice_KeepsOneCustomerWithLatestValues()
+    public async Task Put_RepeatedExternalId_KeepsOneCustomer()
     {
         await using var host = await NetSuiteTestHost.StartAsync(withSapi: false);
 
         var first = await host.SendRecordAsync(HttpMethod.Put, "customer/eid:001B", CustomerBodies.Company("Beta"));
-        var second = await host.SendRecordAsync(HttpMethod.Put, "customer/eid:001B", CustomerBodies.Company("Beta Ltd"));
+        var second = await host.SendRecordAsync(
+            HttpMethod.Put, "customer/eid:001B", CustomerBodies.Company("Beta Ltd"));
 
         Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, second.StatusCode);
@@ -57,7 +63,7 @@ public sealed class CustomerRecordTests
     }
 
     [Fact]
-    public async Task Patch_ChangedFields_UpdatesOnlyThoseFields()
+    public async Task Patch_ChangedFields_UpdatesThoseOnly()
     {
         await using var host = await NetSuiteTestHost.StartAsync(withSapi: false);
         var created = await host.SendRecordAsync(HttpMethod.Post, "customer", CustomerBodies.Company("Gamma", "001C"));
@@ -74,11 +80,13 @@ public sealed class CustomerRecordTests
     }
 
     [Fact]
-    public async Task Patch_UnknownId_Returns404WithNetSuiteBody()
+    public async Task Patch_UnknownId_Returns404()
     {
         await using var host = await NetSuiteTestHost.StartAsync(withSapi: false);
 
-        var response = await host.SendRecordAsync(HttpMethod.Patch, "customer/999999", new JsonObject { ["phone"] = "1" });
+        var body = new JsonObject { ["phone"] = "1" };
+
+        var response = await host.SendRecordAsync(HttpMethod.Patch, "customer/999999", body);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var detail = await FirstErrorDetailAsync(response);
@@ -86,7 +94,7 @@ public sealed class CustomerRecordTests
     }
 
     [Fact]
-    public async Task Patch_WithReplaceAddressBook_ReplacesLines()
+    public async Task Patch_ReplaceAddressBook_ReplacesLines()
     {
         await using var host = await NetSuiteTestHost.StartAsync(withSapi: false);
         var created = await host.SendRecordAsync(HttpMethod.Post, "customer",
@@ -94,7 +102,10 @@ public sealed class CustomerRecordTests
         var id = created.Headers.Location!.Segments[^1];
         var update = new JsonObject
         {
-            ["addressBook"] = new JsonObject { ["items"] = new JsonArray(CustomerBodies.Address("Billing", "2 New Street")) },
+            ["addressBook"] = new JsonObject
+            {
+                ["items"] = new JsonArray(CustomerBodies.Address("Billing", "2 New Street")),
+            },
         };
 
         var response = await host.SendRecordAsync(HttpMethod.Patch, $"customer/{id}?replace=addressBook", update);
@@ -107,7 +118,7 @@ public sealed class CustomerRecordTests
     }
 
     [Fact]
-    public async Task Patch_WithoutReplace_AppendsLinesAsNetSuiteDoes()
+    public async Task Patch_WithoutReplace_AppendsLines()
     {
         await using var host = await NetSuiteTestHost.StartAsync(withSapi: false);
         var created = await host.SendRecordAsync(HttpMethod.Post, "customer",
@@ -115,7 +126,10 @@ public sealed class CustomerRecordTests
         var id = created.Headers.Location!.Segments[^1];
         var update = new JsonObject
         {
-            ["addressBook"] = new JsonObject { ["items"] = new JsonArray(CustomerBodies.Address("Billing", "1 Old Street")) },
+            ["addressBook"] = new JsonObject
+            {
+                ["items"] = new JsonArray(CustomerBodies.Address("Billing", "1 Old Street")),
+            },
         };
 
         await host.SendRecordAsync(HttpMethod.Patch, "customer/" + id, update);
@@ -127,7 +141,7 @@ public sealed class CustomerRecordTests
     }
 
     [Fact]
-    public async Task Get_ByExternalIdWithExpand_ReturnsFieldsAndAddressBook()
+    public async Task Get_ExpandSubResources_ReturnsAddressBook()
     {
         await using var host = await NetSuiteTestHost.StartAsync(withSapi: false);
         await host.SendRecordAsync(HttpMethod.Post, "customer",
@@ -137,7 +151,8 @@ public sealed class CustomerRecordTests
             "services/rest/record/v1/customer/eid:001Z?expandSubResources=true", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        using var body = JsonDocument.Parse(text);
         var root = body.RootElement;
         Assert.Equal("Zeta", root.GetProperty("companyName").GetString());
         Assert.Equal("Net 30", root.GetProperty("terms").GetProperty("refName").GetString());
@@ -152,7 +167,8 @@ public sealed class CustomerRecordTests
     [InlineData("""{"companyName":"X","subsidiary":{"id":"1"},"parent":{"id":"42"}}""", "INVALID_KEY_OR_REF", "parent")]
     [InlineData("""{"companyName":"X","subsidiary":{"id":"1"},"shippingItem":{"id":"5"}}""", "INVALID_KEY_OR_REF",
         "shippingItem")]
-    [InlineData("""{"companyName":"X","subsidiary":{"id":"1"},"creditLimit":"lots"}""", "INVALID_CONTENT", "creditLimit")]
+    [InlineData(
+        """{"companyName":"X","subsidiary":{"id":"1"},"creditLimit":"lots"}""", "INVALID_CONTENT", "creditLimit")]
     [InlineData("""{"subsidiary":{"id":"1"}}""", "USER_ERROR", "companyName")]
     [InlineData("""{"companyName":"X"}""", "USER_ERROR", "subsidiary")]
     [InlineData(
@@ -163,7 +179,7 @@ public sealed class CustomerRecordTests
         """{"companyName":"X","subsidiary":{"id":"1"},"addressBook":{"items":[{"addressBookAddress":{"country":"GB"}}]}}""",
         "INVALID_CONTENT",
         "addressBook.items[0].addressBookAddress.country")]
-    public async Task Post_InvalidBody_Returns400WithCodeAndPath(string json, string errorCode, string errorPath)
+    public async Task Post_InvalidBody_Returns400(string json, string errorCode, string errorPath)
     {
         await using var host = await NetSuiteTestHost.StartAsync(withSapi: false);
 
@@ -175,7 +191,7 @@ public sealed class CustomerRecordTests
     }
 
     [Fact]
-    public async Task Calls_SeveralRequests_CountedPerEndpointTemplate()
+    public async Task Calls_SeveralRequests_CountedPerEndpoint()
     {
         await using var host = await NetSuiteTestHost.StartAsync(withSapi: false);
         await host.SendRecordAsync(HttpMethod.Put, "customer/eid:C1", CustomerBodies.Company("One"));

@@ -107,7 +107,7 @@ public sealed class EmulatorAuthenticationTests
     }
 
     [Fact]
-    public async Task Get_QueryParameterChangedAfterSigning_Returns401()
+    public async Task Get_QueryChangedAfterSigning_Returns401()
     {
         await using var host = await NetSuiteTestHost.StartAsync(withSapi: false);
         var header = SignedHeader(host, HttpMethod.Get, CustomerPath + "?expandSubResources=true", Nonce(), Now());
@@ -120,7 +120,8 @@ public sealed class EmulatorAuthenticationTests
     private static async Task AssertRecordNotFoundAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        using var body = JsonDocument.Parse(text);
         var detail = body.RootElement.GetProperty("o:errorDetails")[0];
         Assert.Equal("NONEXISTENT_ID", detail.GetProperty("o:errorCode").GetString());
     }
@@ -128,18 +129,21 @@ public sealed class EmulatorAuthenticationTests
     private static async Task AssertInvalidLoginAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        using var body = JsonDocument.Parse(text);
         var detail = body.RootElement.GetProperty("o:errorDetails")[0];
         Assert.Equal(401, body.RootElement.GetProperty("status").GetInt32());
         Assert.Equal("INVALID_LOGIN", detail.GetProperty("o:errorCode").GetString());
         Assert.StartsWith("Invalid login attempt.", detail.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
-    private static string SignedHeader(NetSuiteTestHost host, HttpMethod method, string path, string nonce, long timestamp) =>
+    private static string SignedHeader(
+        NetSuiteTestHost host, HttpMethod method, string path, string nonce, long timestamp) =>
         new TbaSigner(NetSuiteTestHost.Credentials)
             .CreateAuthorizationHeader(method, new Uri(host.Emulator.BaseAddress, path), nonce, timestamp);
 
-    private static Dictionary<string, string> OAuthParameters(string signatureMethod, string nonce, long timestamp) => new()
+    private static Dictionary<string, string> OAuthParameters(
+        string signatureMethod, string nonce, long timestamp) => new()
     {
         ["oauth_consumer_key"] = NetSuiteTestHost.ConsumerKey,
         ["oauth_nonce"] = nonce,

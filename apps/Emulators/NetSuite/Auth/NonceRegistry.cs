@@ -11,7 +11,8 @@ internal sealed class NonceRegistry(TimeProvider timeProvider)
     private readonly ConcurrentDictionary<string, DateTimeOffset> _expiries = new(StringComparer.Ordinal);
     private long _lastSweepTicks;
 
-    /// <summary>Records a nonce; returns false when the same token already used it within <paramref name="retention"/>.</summary>
+    /// <summary>Records a nonce and returns false when the same token already used it within <paramref
+    /// name="retention"/>.</summary>
     public bool TryUse(string tokenId, string nonce, TimeSpan retention)
     {
         var now = timeProvider.GetUtcNow();

@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace DaprSync.NetSuiteEmulator.Auth;
 
 /// <summary>
-/// Verifies the OAuth 1.0a Token-Based Authentication header of a REST call as NetSuite does: HMAC-SHA256 only,
-/// the account's realm, the known consumer key and token, a timestamp near the emulator's clock, a nonce not seen
+/// Verifies the OAuth 1.0a Token-Based Authentication header of a REST call as NetSuite does: HMAC-SHA256 only
+/// (NetSuite rejects HMAC-SHA1 since release 2023.1),
+/// the account's realm, the configured consumer key and token, a timestamp near the emulator's clock, a nonce not seen
 /// before and a signature recomputed over the request.
 /// </summary>
 /// <remarks>
@@ -52,7 +53,8 @@ internal sealed class TbaVerifier(
         string[] required =
             ["realm", "oauth_consumer_key", "oauth_token", "oauth_signature_method", "oauth_timestamp",
              "oauth_nonce", "oauth_signature"];
-        var missing = required.FirstOrDefault(name => !parameters.TryGetValue(name, out var value) || value.Length == 0);
+        var missing = required.FirstOrDefault(
+            name => !parameters.TryGetValue(name, out var value) || value.Length == 0);
         if (missing is not null)
         {
             return $"the OAuth parameter {missing} is missing";
@@ -83,7 +85,8 @@ internal sealed class TbaVerifier(
             return "the token is unknown";
         }
 
-        if (!long.TryParse(parameters["oauth_timestamp"], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        var timestamp = parameters["oauth_timestamp"];
+        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
             return "the timestamp is not a number of seconds";
         }
@@ -118,10 +121,12 @@ internal sealed class TbaVerifier(
             + Rfc3986.Encode(normalized);
         var key = Rfc3986.Encode(settings.ConsumerSecret) + "&" + Rfc3986.Encode(settings.TokenSecret);
 
-        return Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(baseString)));
+        var hash = HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(baseString));
+        return Convert.ToBase64String(hash);
     }
 
-    /// <summary>Scheme and host in lower case, the port only when it is not the scheme's default, and the path.</summary>
+    /// <summary>Scheme and host in lower case, the port only when it is not the scheme's default, and the
+    /// path.</summary>
     private static string BaseUri(HttpRequest request)
     {
         var scheme = request.Scheme.ToLowerInvariant();

@@ -29,7 +29,7 @@ public static class NetSuiteErrorResults
 
     /// <summary>
     /// Creates the 401 that NetSuite sends for every failed Token-Based Authentication check. NetSuite does not say
-    /// which check failed, so neither does the emulator; its log names the reason.
+    /// which check failed, so neither does the emulator. Its log names the reason.
     /// </summary>
     public static IResult InvalidLogin() => Create(
         StatusCodes.Status401Unauthorized,

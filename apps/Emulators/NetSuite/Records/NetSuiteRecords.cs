@@ -31,7 +31,7 @@ public sealed class NetSuiteRecords
         {
             lock (_writeLock)
             {
-                return [.. _customers.Values.OrderBy(customer => long.Parse(customer.Id, CultureInfo.InvariantCulture))];
+                return [.. _customers.Values.OrderBy(c => long.Parse(c.Id, CultureInfo.InvariantCulture))];
             }
         }
     }
@@ -63,7 +63,7 @@ public sealed class NetSuiteRecords
         }
     }
 
-    /// <summary>The customer table as seen inside <see cref="Write{T}"/>; valid only during that call.</summary>
+    /// <summary>The customer table as seen inside <see cref="Write{T}"/>, valid only during that call.</summary>
     public sealed class CustomerTable
     {
         private readonly NetSuiteRecords _records;

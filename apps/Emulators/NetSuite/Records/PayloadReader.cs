@@ -62,7 +62,7 @@ internal sealed class PayloadReader
     }
 
     /// <summary>
-    /// Reads a reference such as <c>{"id": "2"}</c>; the id may be a string or a number and <c>refName</c> is
+    /// Reads a reference such as <c>{"id": "2"}</c>. The id may be a string or a number, and <c>refName</c> is
     /// accepted and ignored, as NetSuite does on write.
     /// </summary>
     public string? ReadReferenceId(JsonElement value, string path)

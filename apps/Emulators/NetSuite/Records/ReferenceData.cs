@@ -16,7 +16,7 @@ public sealed class ReferenceData
         ["4"] = "Due on receipt",
     }.ToFrozenDictionary();
 
-    /// <summary>Subsidiary records by internal id; 1 is the root subsidiary of a OneWorld account.</summary>
+    /// <summary>Subsidiary records by internal id, where 1 is the root subsidiary of a OneWorld account.</summary>
     public FrozenDictionary<string, string> Subsidiaries { get; } = new Dictionary<string, string>
     {
         ["1"] = "Parent Company",

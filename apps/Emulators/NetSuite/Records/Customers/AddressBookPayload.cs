@@ -13,7 +13,8 @@ internal static class AddressBookPayload
     /// Returns the new address lines. Without <c>?replace=addressBook</c> the sent lines are added after the stored
     /// ones, as NetSuite does, so a client that forgets the parameter duplicates its addresses.
     /// </summary>
-    /// <remarks>TODO: NetSuite also updates a stored line when a sent line carries its id; that is not emulated.</remarks>
+    /// <remarks>TODO: NetSuite also updates a stored line when a sent line carries its id, which is not
+    /// emulated.</remarks>
     public static IReadOnlyList<NetSuiteAddress> Apply(
         JsonElement value,
         IReadOnlyList<NetSuiteAddress> stored,
@@ -69,7 +70,8 @@ internal static class AddressBookPayload
 
     private static NetSuiteAddress ReadLine(JsonElement item, string path, PayloadReader reader)
     {
-        var line = new NetSuiteAddress(0, null, false, false, null, null, null, null, null, null, null, null, null, null);
+        var line = new NetSuiteAddress(
+            0, null, false, false, null, null, null, null, null, null, null, null, null, null);
         if (item.ValueKind != JsonValueKind.Object)
         {
             reader.Fail(RecordErrors.InvalidValueType(path, "object"));
@@ -82,8 +84,10 @@ internal static class AddressBookPayload
             line = property.Name switch
             {
                 "label" => line with { Label = reader.ReadString(property.Value, fieldPath) },
-                "defaultBilling" => line with { DefaultBilling = reader.ReadBoolean(property.Value, fieldPath) ?? false },
-                "defaultShipping" => line with { DefaultShipping = reader.ReadBoolean(property.Value, fieldPath) ?? false },
+                "defaultBilling" =>
+                    line with { DefaultBilling = reader.ReadBoolean(property.Value, fieldPath) ?? false },
+                "defaultShipping" =>
+                    line with { DefaultShipping = reader.ReadBoolean(property.Value, fieldPath) ?? false },
                 "addressBookAddress" => ReadAddress(property.Value, fieldPath, line, reader),
                 _ => Reject(reader, line, fieldPath),
             };
@@ -92,7 +96,11 @@ internal static class AddressBookPayload
         return line;
     }
 
-    private static NetSuiteAddress ReadAddress(JsonElement value, string path, NetSuiteAddress line, PayloadReader reader)
+    private static NetSuiteAddress ReadAddress(
+        JsonElement value,
+        string path,
+        NetSuiteAddress line,
+        PayloadReader reader)
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
@@ -123,7 +131,7 @@ internal static class AddressBookPayload
         return line;
     }
 
-    /// <summary>Reads <c>{"id": "GB"}</c>; the REST API names countries by ISO 3166-1 alpha-2 code.</summary>
+    /// <summary>Reads <c>{"id": "GB"}</c>, because the REST API names countries by ISO 3166-1 alpha-2 code.</summary>
     private static string? ReadCountry(JsonElement value, string path, PayloadReader reader)
     {
         var code = reader.ReadReferenceId(value, path);

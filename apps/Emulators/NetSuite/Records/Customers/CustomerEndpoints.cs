@@ -68,11 +68,12 @@ internal static class CustomerEndpoints
         }
 
         var expand = string.Equals(request.Query["expandSubResources"], "true", StringComparison.OrdinalIgnoreCase);
-        var json = CustomerRepresentation.ToJson(customer, records.ReferenceData, RecordUrl(request, customer.Id), expand);
+        var selfUrl = RecordUrl(request, customer.Id);
+        var json = CustomerRepresentation.ToJson(customer, records.ReferenceData, selfUrl, expand);
         return Results.Text(json.ToJsonString(), "application/vnd.oracle.resource+json; type=singular-resource");
     }
 
-    /// <summary>Answers a successful write as NetSuite does: 204, no body, the record's URL in Location.</summary>
+    /// <summary>Returns a successful write as NetSuite does: 204, no body, the record's URL in Location.</summary>
     private static IResult Written(HttpRequest request, CustomerWriteOutcome outcome)
     {
         if (outcome.NotFound)

@@ -47,7 +47,8 @@ internal static class CustomerPayload
                 "phone" => customer with { Phone = reader.ReadString(value, name) },
                 "parent" => customer with { ParentId = reader.ReadReferenceId(value, name) },
                 "shippingItem" => customer with { ShippingItemId = reader.ReadReferenceId(value, name) },
-                "custentity_dsync_sf_account_id" => customer with { SalesforceAccountId = reader.ReadString(value, name) },
+                "custentity_dsync_sf_account_id" =>
+                    customer with { SalesforceAccountId = reader.ReadString(value, name) },
                 "custentity_dsync_duns_number" => customer with { DunsNumber = reader.ReadString(value, name) },
                 "addressBook" => customer with
                 {
@@ -101,7 +102,7 @@ internal static class CustomerPayload
             reader.Fail(RecordErrors.InvalidReference("shippingItem", "shippingitem", item));
         }
 
-        // A customer cannot be its own parent; NetSuite rejects that reference like an unknown one.
+        // A customer cannot be its own parent, so that reference is rejected like an unknown one.
         if (customer.ParentId is { } parent && (parent == baseline.Id || !customerExists(parent)))
         {
             reader.Fail(RecordErrors.InvalidReference("parent", "parent", parent));

@@ -4,12 +4,15 @@ using DaprSync.NetSuiteEmulator.Errors;
 namespace DaprSync.NetSuiteEmulator.Records.Customers;
 
 /// <summary>The outcome of a customer write: the stored record, a validation error, or no record to change.</summary>
-internal sealed record CustomerWriteOutcome(NetSuiteCustomer? Customer, NetSuiteErrorDetail? Error, bool NotFound = false)
+internal sealed record CustomerWriteOutcome(
+    NetSuiteCustomer? Customer,
+    NetSuiteErrorDetail? Error,
+    bool NotFound = false)
 {
     public static CustomerWriteOutcome Missing { get; } = new(null, null, NotFound: true);
 }
 
-/// <summary>Creates, updates and upserts customers; each operation runs as one write on the record store.</summary>
+/// <summary>Creates, updates and upserts customers. Each operation runs as one write on the record store.</summary>
 internal sealed class CustomerWrites(NetSuiteRecords records, TimeProvider timeProvider)
 {
     public CustomerWriteOutcome Create(JsonElement body, bool replaceAddressBook) => records.Write(table =>
@@ -94,5 +97,6 @@ internal sealed class CustomerWrites(NetSuiteRecords records, TimeProvider timeP
         JsonElement body,
         NetSuiteCustomer baseline,
         bool replaceAddressBook) =>
-        CustomerPayload.Apply(body, baseline, replaceAddressBook, records.ReferenceData, id => table.Find(id) is not null);
+        CustomerPayload.Apply(
+            body, baseline, replaceAddressBook, records.ReferenceData, id => table.Find(id) is not null);
 }

@@ -1,6 +1,6 @@
 namespace DaprSync.NetSuiteEmulator.Records.Customers;
 
-/// <summary>A stored Customer record. Reference fields hold internal ids; the record is immutable once stored.</summary>
+/// <summary>A stored Customer record, immutable once stored. Reference fields contain internal ids.</summary>
 public sealed record NetSuiteCustomer
 {
     public string Id { get; init; } = "";
