@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using DaprSync.SalesforceEmulator.Limits;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DaprSync.SalesforceSapi.Tests.Emulator;
 
@@ -46,6 +48,42 @@ public sealed class RestSessionTests
 
         Assert.Equal(1, expired);
         await AssertInvalidSessionAsync(response);
+    }
+
+    [Fact]
+    public async Task Rest_SessionPastTimeout_ReturnsInvalidSessionId()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 9, 0, 0, TimeSpan.Zero));
+        await using var emulator = await EmulatorHost.StartAsync(
+            builder => builder.Services.AddSingleton<TimeProvider>(clock),
+            new Dictionary<string, string?> { ["SalesforceEmulator:SessionTimeoutMinutes"] = "30" });
+        using var rest = await emulator.CreateRestClientAsync();
+        var id = await EmulatorHost.CreateAsync(rest, "Account", new { Name = "Clocked" });
+
+        clock.Advance(TimeSpan.FromMinutes(29));
+        using var beforeTimeout = await rest.GetAsync(
+            new Uri($"sobjects/Account/{id}", UriKind.Relative), EmulatorHost.Cancel);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        using var afterTimeout = await rest.GetAsync(
+            new Uri($"sobjects/Account/{id}", UriKind.Relative), EmulatorHost.Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, beforeTimeout.StatusCode);
+        await AssertInvalidSessionAsync(afterTimeout);
+        Assert.Equal("2026-12-04T09:00:00.000+0000", JsonNode.Parse(
+            await beforeTimeout.Content.ReadAsStringAsync(EmulatorHost.Cancel))!["CreatedDate"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Rest_OAuthScheme_IsAccepted()
+    {
+        await using var emulator = await EmulatorHost.StartAsync();
+        using var rest = await emulator.CreateRestClientAsync();
+        var token = rest.DefaultRequestHeaders.Authorization!.Parameter;
+        rest.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("OAuth", token);
+
+        var id = await EmulatorHost.CreateAsync(rest, "Account", new { Name = "OAuth scheme" });
+
+        Assert.NotNull(emulator.Records.Get("Account", id));
     }
 
     [Fact]
@@ -94,7 +132,7 @@ public sealed class RestSessionTests
     }
 
     [Fact]
-    public async Task Rest_Calls_AreCountedPerEndpointWithLimitHeader()
+    public async Task Rest_Calls_AreCountedAndLimited()
     {
         await using var emulator = await EmulatorHost.StartAsync(
             settings: new Dictionary<string, string?> { ["SalesforceEmulator:DailyApiRequestLimit"] = "3" });

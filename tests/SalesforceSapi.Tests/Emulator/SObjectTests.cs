@@ -34,6 +34,20 @@ public sealed class SObjectTests
     }
 
     [Fact]
+    public async Task Create_ConcurrentRequests_GetDistinctIds()
+    {
+        await using var emulator = await EmulatorHost.StartAsync();
+        using var rest = await emulator.CreateRestClientAsync();
+
+        var creates = Enumerable.Range(1, 50)
+            .Select(i => EmulatorHost.CreateAsync(rest, "Account", new { Name = $"A{i}" }));
+        var ids = await Task.WhenAll(creates);
+
+        Assert.Equal(50, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(50, emulator.Records.All("Account").Count);
+    }
+
+    [Fact]
     public async Task Get_ExistingRecord_ReturnsAttributesAndFields()
     {
         await using var emulator = await EmulatorHost.StartAsync();
@@ -165,7 +179,7 @@ public sealed class SObjectTests
     }
 
     [Fact]
-    public async Task Get_FifteenAndEighteenCharacterIds_ReturnSameRecord()
+    public async Task Get_ShortOrLongId_ReturnsSameRecord()
     {
         await using var emulator = await EmulatorHost.StartAsync();
         using var rest = await emulator.CreateRestClientAsync();
@@ -262,7 +276,7 @@ public sealed class SObjectTests
     }
 
     [Fact]
-    public async Task Create_OrderWithDateAndRestrictedStatus_ValidatesPicklist()
+    public async Task Create_OrderStatus_IsRestrictedPicklist()
     {
         await using var emulator = await EmulatorHost.StartAsync();
         using var rest = await emulator.CreateRestClientAsync();

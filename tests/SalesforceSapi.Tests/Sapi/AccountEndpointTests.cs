@@ -10,7 +10,7 @@ namespace DaprSync.SalesforceSapi.Tests.Sapi;
 public sealed class AccountEndpointTests
 {
     [Fact]
-    public async Task GetAccount_WithParent_ReturnsParentNetSuiteId()
+    public async Task GetAccount_Child_ReturnsParentNetSuiteId()
     {
         await using var host = await SapiHost.StartAsync();
         using var loader = await host.Emulator.CreateRestClientAsync(asIntegrationUser: false);
@@ -49,6 +49,20 @@ public sealed class AccountEndpointTests
         Assert.Equal(new PostalAddress("Obere Str. 57", "Berlin", null, "12209", "Germany"), account.BillingAddress);
         Assert.Null(account.ShippingAddress);
         Assert.NotNull(account.LastModifiedDate);
+    }
+
+    [Fact]
+    public async Task GetAccount_ShortId_ReturnsLongId()
+    {
+        await using var host = await SapiHost.StartAsync();
+        using var loader = await host.Emulator.CreateRestClientAsync(asIntegrationUser: false);
+        var id = await EmulatorHost.CreateAsync(loader, "Account", new { Name = "Short id" });
+
+        var account = await host.Client.GetAccountAsync(id[..15], EmulatorHost.Cancel);
+
+        Assert.Equal(id, account.Id);
+        Assert.Null(account.ParentNetSuiteId);
+        Assert.Null(account.BillingAddress);
     }
 
     [Fact]
@@ -97,7 +111,7 @@ public sealed class AccountEndpointTests
     }
 
     [Fact]
-    public async Task UpdateSync_NullNetSuiteIdAndLongError_KeepsIdAndTruncates()
+    public async Task UpdateSync_NullId_KeepsIdTruncatesError()
     {
         await using var host = await SapiHost.StartAsync();
         using var loader = await host.Emulator.CreateRestClientAsync(asIntegrationUser: false);
@@ -114,7 +128,7 @@ public sealed class AccountEndpointTests
     }
 
     [Fact]
-    public async Task UpdateSync_DuplicateNetSuiteId_Returns422WithErrorCode()
+    public async Task UpdateSync_DuplicateNetSuiteId_Returns422()
     {
         await using var host = await SapiHost.StartAsync();
         using var loader = await host.Emulator.CreateRestClientAsync(asIntegrationUser: false);

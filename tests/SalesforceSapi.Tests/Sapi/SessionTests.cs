@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using DaprSync.Contracts.Salesforce;
 using DaprSync.SalesforceEmulator.Limits;
 using DaprSync.SalesforceSapi.Auth;
 using DaprSync.TestSupport;
@@ -24,6 +25,23 @@ public sealed class SessionTests
 
         Assert.Equal("Expiring", account.Name);
         Assert.Equal(tokensBefore + 1, host.Emulator.Usage.Count(ApiEndpoints.OAuthToken));
+    }
+
+    [Fact]
+    public async Task Session_ExpiredBeforeUpdate_RetriesPatchWithBody()
+    {
+        await using var host = await SapiHost.StartAsync();
+        using var loader = await host.Emulator.CreateRestClientAsync(asIntegrationUser: false);
+        var id = await EmulatorHost.CreateAsync(loader, "Account", new { Name = "Retried" });
+        await host.Client.GetAccountAsync(id, EmulatorHost.Cancel);
+        var updatesBefore = host.Emulator.Usage.Count(ApiEndpoints.SObjectUpdate);
+
+        host.Emulator.Sessions.ExpireAll();
+        await host.Client.UpdateAccountSyncAsync(
+            id, new AccountSyncUpdate("900", SyncStatus.Synced, null), EmulatorHost.Cancel);
+
+        Assert.Equal("900", host.Emulator.Records.Get("Account", id)!["NetSuite_Id__c"]);
+        Assert.Equal(updatesBefore + 1, host.Emulator.Usage.Count(ApiEndpoints.SObjectUpdate));
     }
 
     [Fact]

@@ -46,16 +46,20 @@ internal sealed partial class RestSessionFilter(SessionStore sessions, ApiUsage 
     /// <summary>Returns the session that the filter stored for this request.</summary>
     public static EmulatorSession SessionOf(HttpContext http) => (EmulatorSession)http.Items[SessionItemKey]!;
 
+    // Salesforce accepts the access token under the OAuth scheme as well as Bearer.
     private EmulatorSession? FindSession(string authorization)
     {
-        const string scheme = "Bearer ";
-        if (!authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        var separator = authorization.IndexOf(' ', StringComparison.Ordinal);
+        if (separator <= 0)
         {
             return null;
         }
 
-        var token = authorization[scheme.Length..].Trim();
-        return token.Length == 0 ? null : sessions.Find(token);
+        var scheme = authorization[..separator];
+        var isKnownScheme = scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase)
+            || scheme.Equals("OAuth", StringComparison.OrdinalIgnoreCase);
+        var token = authorization[(separator + 1)..].Trim();
+        return isKnownScheme && token.Length > 0 ? sessions.Find(token) : null;
     }
 
     [GeneratedRegex(@"^v\d{2,3}\.0$", RegexOptions.CultureInvariant)]
