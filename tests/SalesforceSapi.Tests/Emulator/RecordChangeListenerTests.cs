@@ -50,6 +50,29 @@ public sealed class RecordChangeListenerTests
         Assert.DoesNotContain(listener.Changes, change => change.SObjectType == "Account");
     }
 
+    [Fact]
+    public async Task Listener_Throwing_DoesNotFailCommittedWrite()
+    {
+        var recording = new RecordingListener();
+        await using var emulator = await EmulatorHost.StartAsync(builder =>
+        {
+            builder.Services.AddSingleton<IRecordChangeListener>(new ThrowingListener());
+            builder.Services.AddSingleton<IRecordChangeListener>(recording);
+        });
+        using var rest = await emulator.CreateRestClientAsync();
+
+        var id = await EmulatorHost.CreateAsync(rest, "Account", new { Name = "Survives" });
+
+        Assert.NotNull(emulator.Records.Get("Account", id));
+        Assert.Contains(recording.Changes, change => change.Id == id);
+    }
+
+    private sealed class ThrowingListener : IRecordChangeListener
+    {
+        public void OnRecordChanged(RecordChange change) =>
+            throw new InvalidOperationException("The listener failed on purpose.");
+    }
+
     private sealed class RecordingListener : IRecordChangeListener
     {
         public ConcurrentQueue<RecordChange> Changes { get; } = new();

@@ -16,18 +16,20 @@ public sealed record RecordWrite(
 /// then raise a <see cref="RecordChange"/> to every <see cref="IRecordChangeListener"/> in DI, outside
 /// the lock, so listeners may read the store.
 /// </summary>
-public sealed class SalesforceRecords
+public sealed partial class SalesforceRecords
 {
     private readonly ConcurrentDictionary<string, SalesforceRecord> byId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> sequences = new(StringComparer.Ordinal);
     private readonly Lock writeLock = new();
     private readonly IServiceProvider services;
     private readonly TimeProvider timeProvider;
+    private readonly ILogger<SalesforceRecords> logger;
 
-    public SalesforceRecords(IServiceProvider services, TimeProvider timeProvider)
+    public SalesforceRecords(IServiceProvider services, TimeProvider timeProvider, ILogger<SalesforceRecords> logger)
     {
         this.services = services;
         this.timeProvider = timeProvider;
+        this.logger = logger;
     }
 
     /// <summary>Returns a record by sObject name (any casing) and 15- or 18-character id, or null.</summary>
@@ -85,17 +87,35 @@ public sealed class SalesforceRecords
             }
         }
 
+        NotifyListeners(changes);
+        return new Dictionary<int, ApiError>();
+    }
+
+    // The writes are committed at this point, so a failing listener is logged and does not fail the
+    // request, as a Platform Event that fails to publish after commit leaves the record saved.
+    private void NotifyListeners(List<RecordChange> changes)
+    {
         var listeners = services.GetServices<IRecordChangeListener>().ToList();
         foreach (var change in changes)
         {
             foreach (var listener in listeners)
             {
-                listener.OnRecordChanged(change);
+                try
+                {
+                    listener.OnRecordChanged(change);
+                }
+                catch (Exception exception) when (exception is not OutOfMemoryException)
+                {
+                    LogListenerFailed(logger, exception, listener.GetType().Name, change.SObjectType, change.Id);
+                }
             }
         }
-
-        return new Dictionary<int, ApiError>();
     }
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Record change listener {Listener} failed for {SObjectType} {RecordId}")]
+    private static partial void LogListenerFailed(
+        ILogger logger, Exception exception, string listener, string sObjectType, string recordId);
 
     private static DateTimeOffset TruncateToMilliseconds(DateTimeOffset instant) =>
         new(instant.UtcTicks - (instant.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
