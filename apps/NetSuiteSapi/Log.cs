@@ -4,7 +4,8 @@ namespace DaprSync.NetSuiteSapi;
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1, Level = LogLevel.Information,
-        Message = "Upserted customer {ExternalId} as NetSuite customer {InternalId}, by external id: {ByExternalId}")]
+        Message =
+            "Upserted customer {ExternalId} as NetSuite customer {InternalId} (upsert by external id: {ByExternalId})")]
     public static partial void CustomerUpserted(ILogger logger, string externalId, string internalId, bool byExternalId);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning,
@@ -23,4 +24,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 5, Level = LogLevel.Error,
         Message = "Unexpected NetSuite response for customer {ExternalId}: {Reason}")]
     public static partial void UnexpectedResponse(ILogger logger, string externalId, string reason);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning,
+        Message = "Rejected customer {ExternalId} before calling NetSuite: invalid or missing {Fields}")]
+    public static partial void CustomerRequestInvalid(ILogger logger, string? externalId, string fields);
 }

@@ -21,11 +21,13 @@ public static class CustomersApi
     private static async Task<Results<Ok<CustomerUpsertResult>, ValidationProblem, ProblemHttpResult>> UpsertAsync(
         CustomerUpsertRequest request,
         CustomerUpsertService service,
+        ILogger<CustomerUpsertService> logger,
         CancellationToken cancellationToken)
     {
         var errors = Validate(request);
         if (errors.Count > 0)
         {
+            Log.CustomerRequestInvalid(logger, request.ExternalId, string.Join(", ", errors.Keys));
             return TypedResults.ValidationProblem(errors);
         }
 

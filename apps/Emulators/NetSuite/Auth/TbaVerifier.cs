@@ -6,10 +6,10 @@ using Microsoft.Extensions.Options;
 namespace DaprSync.NetSuiteEmulator.Auth;
 
 /// <summary>
-/// Verifies the OAuth 1.0a Token-Based Authentication header of a REST call as NetSuite does: HMAC-SHA256 only
-/// (NetSuite rejects HMAC-SHA1 since release 2023.1),
-/// the account's realm, the configured consumer key and token, a timestamp near the emulator's clock, a nonce not seen
-/// before and a signature recomputed over the request.
+/// Verifies the OAuth 1.0a Token-Based Authentication header of a REST call as NetSuite does. The header must use
+/// HMAC-SHA256 (NetSuite rejects HMAC-SHA1 since release 2023.1), the account's realm and the configured consumer
+/// key and token. Its timestamp must be near the emulator's clock, its nonce unused, and its signature must match
+/// the one recomputed over the request.
 /// </summary>
 /// <remarks>
 /// This code is written apart from the System API's signer on purpose, so a mistake in one side's base string makes
