@@ -15,6 +15,9 @@ param secrets object = {}
 @description('Environment variables, as { name, value } or { name, secretRef } entries.')
 param env array = []
 
+@description('Seconds that a call to this app through Dapr service invocation may take before it times out.')
+param responseTimeoutSeconds int = 15
+
 var port = 8080
 var baseEnv = [
   { name: 'ASPNETCORE_HTTP_PORTS', value: string(port) }
@@ -75,6 +78,35 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
         minReplicas: 1
         maxReplicas: 1
       }
+    }
+  }
+}
+
+// Timeouts, retries with exponential back-off and a circuit breaker for calls to this app, as
+// components/resiliency.yaml sets them for `dapr run`. Retried writes are upserts by external id.
+resource resiliency 'Microsoft.App/containerApps/resiliencyPolicies@2023-11-02-preview' = {
+  parent: app
+  name: '${appId}-resiliency'
+  properties: {
+    timeoutPolicy: {
+      responseTimeoutInSeconds: responseTimeoutSeconds
+      connectionTimeoutInSeconds: 5
+    }
+    httpRetryPolicy: {
+      maxRetries: 5
+      retryBackOff: {
+        initialDelayInMilliseconds: 500
+        maxIntervalInMilliseconds: 15000
+      }
+      matches: {
+        httpStatusCodes: [408, 429, 502, 503, 504]
+        errors: ['connect-failure', 'reset']
+      }
+    }
+    circuitBreakerPolicy: {
+      consecutiveErrors: 5
+      intervalInSeconds: 30
+      maxEjectionPercent: 100
     }
   }
 }

@@ -117,6 +117,30 @@ resource statestore 'Microsoft.App/managedEnvironments/daprComponents@2024-03-01
   }
 }
 
+// Retries and circuit breakers between the sidecars and Redis, for both Redis-backed components.
+var componentResiliency = {
+  outboundPolicy: {
+    timeoutPolicy: { responseTimeoutInSeconds: 15 }
+    httpRetryPolicy: {
+      maxRetries: 8
+      retryBackOff: { initialDelayInMilliseconds: 500, maxIntervalInMilliseconds: 10000 }
+    }
+    circuitBreakerPolicy: { consecutiveErrors: 10, intervalInSeconds: 10, timeoutInSeconds: 30 }
+  }
+}
+
+resource pubsubResiliency 'Microsoft.App/managedEnvironments/daprComponents/resiliencyPolicies@2023-11-02-preview' = {
+  parent: pubsub
+  name: 'pubsub-resiliency'
+  properties: componentResiliency
+}
+
+resource statestoreResiliency 'Microsoft.App/managedEnvironments/daprComponents/resiliencyPolicies@2023-11-02-preview' = {
+  parent: statestore
+  name: 'statestore-resiliency'
+  properties: componentResiliency
+}
+
 // Cron pollers, six fields with seconds first: refunds run 7 minutes after invoices, fulfilments 11.
 var pollers = [
   { name: 'invoice-poller', schedule: '0 0,15,30,45 * * * *' }
@@ -139,12 +163,13 @@ resource cronBindings 'Microsoft.App/managedEnvironments/daprComponents@2024-03-
 }]
 
 module salesforceApp 'container-app.bicep' = {
-  name: 'app-${appIds.salesforce}'
+  name: 'app-sf-sapi'
   params: {
     location: location
     environmentId: environment.id
     appId: appIds.salesforce
     image: '${imageRegistry}/${appIds.salesforce}:${imageTag}'
+    responseTimeoutSeconds: 30
     secrets: {
       'salesforce-client-id': salesforceClientId
       'salesforce-client-secret': salesforceClientSecret
@@ -160,12 +185,14 @@ module salesforceApp 'container-app.bicep' = {
 }
 
 module netSuiteApp 'container-app.bicep' = {
-  name: 'app-${appIds.netSuite}'
+  name: 'app-ns-sapi'
   params: {
     location: location
     environmentId: environment.id
     appId: appIds.netSuite
     image: '${imageRegistry}/${appIds.netSuite}:${imageTag}'
+    // A NetSuite SOAP Sales Order add can take tens of seconds.
+    responseTimeoutSeconds: 90
     secrets: {
       'netsuite-consumer-key': netSuiteConsumerKey
       'netsuite-consumer-secret': netSuiteConsumerSecret
@@ -184,7 +211,7 @@ module netSuiteApp 'container-app.bicep' = {
 }
 
 module orchestratorApp 'container-app.bicep' = {
-  name: 'app-${appIds.orchestrator}'
+  name: 'app-orchestrator'
   params: {
     location: location
     environmentId: environment.id

@@ -36,21 +36,39 @@ public sealed class BicepTemplateTests
         Assert.DoesNotContain("Warning", errors, StringComparison.Ordinal);
 
         using var arm = JsonDocument.Parse(output);
-        var resourceTypes = ReadResourceTypes(arm.RootElement).ToList();
+        var resources = ReadResources(arm.RootElement).ToList();
+        var resourceTypes = resources.Select(resource => resource.GetProperty("type").GetString()).ToList();
         Assert.Contains("Microsoft.App/managedEnvironments", resourceTypes);
-        Assert.Equal(3, resourceTypes.Count(type => type == "Microsoft.App/managedEnvironments/daprComponents"));
-        Assert.Equal(3, resourceTypes.Count(type => type == "Microsoft.Resources/deployments"));
+
+        // pubsub, statestore, and one copy loop that creates the three cron bindings.
+        var components = resources
+            .Where(resource => resource.GetProperty("type").GetString() == "Microsoft.App/managedEnvironments/daprComponents")
+            .ToList();
+        Assert.Equal(3, components.Count);
+        Assert.Single(components, component => component.TryGetProperty("copy", out _));
+        Assert.Equal(
+            2,
+            resourceTypes.Count(type => type == "Microsoft.App/managedEnvironments/daprComponents/resiliencyPolicies"));
+
+        var appModules = resources
+            .Where(resource => resource.GetProperty("type").GetString() == "Microsoft.Resources/deployments")
+            .ToDictionary(resource => resource.GetProperty("name").GetString()!);
+        Assert.Equal(["app-ns-sapi", "app-orchestrator", "app-sf-sapi"], appModules.Keys.Order(StringComparer.Ordinal));
+
+        // A NetSuite SOAP Sales Order add can take tens of seconds, so ns-sapi gets the longest timeout.
+        var netSuiteTimeout = appModules["app-ns-sapi"].GetProperty("properties").GetProperty("parameters")
+            .GetProperty("responseTimeoutSeconds").GetProperty("value").GetInt32();
+        Assert.True(netSuiteTimeout >= 90, $"ns-sapi times out after {netSuiteTimeout} s.");
     }
 
-    private static IEnumerable<string> ReadResourceTypes(JsonElement root)
+    private static IEnumerable<JsonElement> ReadResources(JsonElement root)
     {
         // Bicep emits resources as an array, or as an object keyed by symbolic name when the template
         // uses language version 2.0 features.
         var resources = root.GetProperty("resources");
-        var items = resources.ValueKind == JsonValueKind.Object
+        return resources.ValueKind == JsonValueKind.Object
             ? resources.EnumerateObject().Select(property => property.Value)
             : resources.EnumerateArray();
-        return items.Select(item => item.GetProperty("type").GetString()!);
     }
 
     private static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string file, params string[] arguments)
