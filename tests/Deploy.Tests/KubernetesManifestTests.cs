@@ -83,6 +83,12 @@ public sealed class KubernetesManifestTests
             Assert.Contains(
                 container.MappingsAt("env"),
                 variable => variable.StringAt("name") == "Runtime__Mode" && variable.StringAt("value") == "Dapr");
+
+            // Kestrel must listen on the port that the sidecar calls (the dapr.io/app-port annotation).
+            var appPort = deployment.StringAt("spec", "template", "metadata", "annotations", "dapr.io/app-port");
+            Assert.Contains(
+                container.MappingsAt("env"),
+                variable => variable.StringAt("name") == "ASPNETCORE_HTTP_PORTS" && variable.StringAt("value") == appPort);
         }
     }
 

@@ -5,7 +5,7 @@ namespace DaprSync.Runtime.Dapr;
 /// <summary>
 /// Publishes through the sidecar's pub/sub building block to the <c>pubsub</c> component. The sidecar wraps the
 /// payload in a CloudEvent. An event id travels as the <c>cloudevent.id</c> publish metadata, which daprd copies
-/// into the envelope's <c>id</c> (its CloudEvent overrides read <c>cloudevent.*</c> metadata since v1.13).
+/// into the envelope's <c>id</c> (daprd v1.13 and later read <c>cloudevent.*</c> publish metadata).
 /// </summary>
 public sealed class DaprEventPublisher(DaprClient daprClient) : IEventPublisher
 {
