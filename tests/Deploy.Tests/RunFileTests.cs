@@ -73,6 +73,9 @@ public sealed class RunFileTests
         var salesforceUrl = $"http://127.0.0.1:{apps["salesforce-emulator"].At("appPort")}";
         var netSuiteUrl = $"http://127.0.0.1:{apps["netsuite-emulator"].At("appPort")}";
         Assert.Equal(salesforceUrl, apps[AppIds.SalesforceSapi].StringAt("env", "Salesforce__LoginUrl"));
-        Assert.StartsWith(netSuiteUrl + "/", apps[AppIds.NetSuiteSapi].StringAt("env", "NetSuite__RestBaseUrl"));
+        Assert.Equal(netSuiteUrl, apps[AppIds.NetSuiteSapi].StringAt("env", "NetSuite__RestBaseUrl"));
+        Assert.Equal(
+            apps["salesforce-emulator"].StringAt("env", "Kestrel__Endpoints__PubSub__Url"),
+            apps[AppIds.SalesforceSapi].StringAt("env", "Salesforce__PubSub__Endpoint"));
     }
 }
