@@ -59,7 +59,7 @@ public static class RuntimeRegistration
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(appId);
 
-        var client = builder.Services.AddRefitClient<TClient>()
+        var client = builder.Services.AddRefitGeneratedClient<TClient>()
             .ConfigureHttpClient(http => http.BaseAddress = new Uri($"http://{appId}/"));
         return ModeOf(builder.Configuration) == RuntimeMode.Dapr
             ? client.AddHttpMessageHandler(() => DaprRuntimeSide.CreateInvocationHandler())
