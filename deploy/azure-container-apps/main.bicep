@@ -28,7 +28,6 @@ param redisPassword string
 param salesforceClientId string
 @secure()
 param salesforceClientSecret string
-param salesforceUsername string
 param salesforceLoginUrl string = 'https://login.salesforce.com'
 
 param netSuiteAccountId string
@@ -177,8 +176,9 @@ module salesforceApp 'container-app.bicep' = {
     env: [
       { name: 'Salesforce__ClientId', secretRef: 'salesforce-client-id' }
       { name: 'Salesforce__ClientSecret', secretRef: 'salesforce-client-secret' }
-      { name: 'Salesforce__Username', value: salesforceUsername }
       { name: 'Salesforce__LoginUrl', value: salesforceLoginUrl }
+      { name: 'Salesforce__PubSub__Enabled', value: 'true' }
+      { name: 'Salesforce__PubSub__Endpoint', value: 'https://api.pubsub.salesforce.com:7443' }
     ]
   }
   dependsOn: [pubsub, statestore]

@@ -170,7 +170,7 @@ public sealed class ComponentFileTests
         var secrets = LocalSecretFile.Read(RepositoryPaths.File("components", "secrets.local.json"));
         string[] credentials =
         [
-            "Salesforce:ClientId", "Salesforce:ClientSecret", "Salesforce:JwtKeyPath", "Salesforce:Username",
+            "Salesforce:ClientId", "Salesforce:ClientSecret",
             "NetSuite:AccountId", "NetSuite:ConsumerKey", "NetSuite:ConsumerSecret", "NetSuite:TokenId",
             "NetSuite:TokenSecret", "Smtp:Username", "Smtp:Password", "Redis:Password",
         ];
