@@ -40,7 +40,7 @@ public sealed class NetSuiteProjectTests
     }
 
     [Fact]
-    public void ObjectFiles_AreWellFormedAndNamedByScriptId()
+    public void ObjectFiles_NamedByScriptId()
     {
         var files = Directory.EnumerateFiles(Path.Combine(Source, "Objects"), "*.xml").ToList();
 

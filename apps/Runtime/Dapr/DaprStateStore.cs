@@ -16,7 +16,7 @@ namespace DaprSync.Runtime.Dapr;
 /// state.sqlite and state.oracledatabase reject the request. state.redis keeps an existing key only if that key
 /// was itself written with first-write, and it reports the conflict as a plain save error, not an ETag mismatch.
 /// So <see cref="TrySaveAsync{T}"/> with a null ETag reads the key first, then writes with an empty ETag. When
-/// that write fails, a second read tells a lost race from a real failure.
+/// that write fails, a second read distinguishes a lost race from a real failure.
 /// NOTE: on state.redis, a key created by <see cref="SaveAsync{T}"/> can still be overwritten by an insert-only
 /// write that races past the first read. Keys used with insert-only writes must not be written with SaveAsync.
 /// </remarks>
