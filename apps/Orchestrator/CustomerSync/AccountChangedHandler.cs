@@ -49,6 +49,8 @@ public sealed class AccountChangedHandler(
         }
         catch (TransientSyncException exception)
         {
+            // NOTE: nothing is recorded here, so an event that exhausts its retries reaches the
+            // dead-letter topic without an outcome record until a dead-letter subscriber records it.
             logger.AccountEventRetried(exception, eventId, changed.AccountId);
             return TopicResponse.Retry;
         }

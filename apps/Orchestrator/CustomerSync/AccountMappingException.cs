@@ -40,7 +40,7 @@ public sealed class AccountMappingException : Exception
 
     public string AccountId { get; }
 
-    /// <summary>Salesforce-side field name, for example <c>BillingCountry</c>.</summary>
+    /// <summary>Account field as the sf-sapi contract names it, such as <c>BillingCountry</c>.</summary>
     public string Field { get; }
 
     /// <summary>The rejected value as read from the Account, or null when the value is missing.</summary>
@@ -50,11 +50,20 @@ public sealed class AccountMappingException : Exception
     public string ErrorCode { get; }
 }
 
-/// <summary>Error codes of mapping failures, recorded in the sync outcomes.</summary>
+/// <summary>Error codes of mapping and parent failures, recorded in the sync outcomes.</summary>
 public static class MappingErrorCodes
 {
     public const string RequiredFieldMissing = "REQUIRED_FIELD_MISSING";
     public const string InvalidValue = "INVALID_VALUE";
     public const string UnknownCountry = "UNKNOWN_COUNTRY";
     public const string UnmappedValue = "UNMAPPED_VALUE";
+
+    /// <summary>The Account's parent chain leads back to itself.</summary>
+    public const string ParentCycle = "PARENT_CYCLE";
+
+    /// <summary>More unsynced ancestors than <c>CustomerSync:MaxParentDepth</c> allows.</summary>
+    public const string ParentDepthExceeded = "PARENT_DEPTH_EXCEEDED";
+
+    /// <summary>The parent Account failed to sync, so the child cannot reference it.</summary>
+    public const string ParentNotSynced = "PARENT_NOT_SYNCED";
 }

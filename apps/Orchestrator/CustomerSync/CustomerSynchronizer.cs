@@ -91,14 +91,21 @@ public sealed partial class CustomerSynchronizer(
         if (parentId == account.Id || descendants.Contains(parentId))
         {
             throw new AccountMappingException(
-                account.Id, "ParentId", parentId, "PARENT_CYCLE", "is part of a cycle of parent Accounts");
+                account.Id,
+                "ParentId",
+                parentId,
+                MappingErrorCodes.ParentCycle,
+                "is part of a cycle of parent Accounts");
         }
 
         var maxDepth = options.Value.MaxParentDepth;
         if (descendants.Count >= maxDepth)
         {
             throw new AccountMappingException(
-                account.Id, "ParentId", parentId, "PARENT_DEPTH_EXCEEDED",
+                account.Id,
+                "ParentId",
+                parentId,
+                MappingErrorCodes.ParentDepthExceeded,
                 $"is more than {maxDepth} levels of unsynced parents up (CustomerSync:MaxParentDepth)");
         }
 
@@ -107,7 +114,11 @@ public sealed partial class CustomerSynchronizer(
         return parent.Outcome == SyncOutcomes.Synced
             ? parent.NetSuiteId
             : throw new AccountMappingException(
-                account.Id, "ParentId", parentId, "PARENT_NOT_SYNCED", $"could not be synced first ({parent.Message})");
+                account.Id,
+                "ParentId",
+                parentId,
+                MappingErrorCodes.ParentNotSynced,
+                $"could not be synced first ({parent.Message})");
     }
 
     private async Task<RecordResult> UpsertAsync(CustomerUpsertRequest request, CancellationToken cancellationToken)
