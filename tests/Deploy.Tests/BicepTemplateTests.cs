@@ -26,7 +26,9 @@ public sealed class BicepTemplateTests
         var bicep = FindBicep();
         if (bicep is null)
         {
-            Assert.Skip("The bicep binary of Azure.Bicep.CommandLine.linux-x64 is missing (the package restores only on linux-x64).");
+            Assert.Skip(
+                "The bicep binary of Azure.Bicep.CommandLine.linux-x64 is missing. "
+                + "The package restores it only on linux-x64.");
         }
 
         var template = RepositoryPaths.File("deploy", "azure-container-apps", "main.bicep");
@@ -42,7 +44,8 @@ public sealed class BicepTemplateTests
 
         // pubsub, statestore, and one copy loop that creates the three cron bindings.
         var components = resources
-            .Where(resource => resource.GetProperty("type").GetString() == "Microsoft.App/managedEnvironments/daprComponents")
+            .Where(resource =>
+                resource.GetProperty("type").GetString() == "Microsoft.App/managedEnvironments/daprComponents")
             .ToList();
         Assert.Equal(3, components.Count);
         Assert.Single(components, component => component.TryGetProperty("copy", out _));
@@ -71,7 +74,8 @@ public sealed class BicepTemplateTests
             : resources.EnumerateArray();
     }
 
-    private static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string file, params string[] arguments)
+    private static async Task<(int ExitCode, string Output, string Errors)> RunAsync(
+        string file, params string[] arguments)
     {
         var start = new ProcessStartInfo(file)
         {

@@ -69,7 +69,8 @@ public sealed class ComponentFileTests
     {
         if (!Directory.Exists(RepositoryPaths.ComponentMetadataReference))
         {
-            Assert.Skip($"The components-contrib metadata files are not at {RepositoryPaths.ComponentMetadataReference}.");
+            Assert.Skip(
+                $"The components-contrib metadata files are not at {RepositoryPaths.ComponentMetadataReference}.");
         }
 
         foreach (var component in Read(folder))
@@ -192,7 +193,8 @@ public sealed class ComponentFileTests
     {
         var components = Read("deploy/kubernetes/base/components");
 
-        foreach (var component in components.Where(component => component.Metadata.Any(item => item.SecretName is not null)))
+        var withSecrets = components.Where(component => component.Metadata.Any(item => item.SecretName is not null));
+        foreach (var component in withSecrets)
         {
             Assert.Equal("kubernetes", component.SecretStore);
         }

@@ -28,7 +28,9 @@ public sealed partial class CronScheduleTests
     {
         var schedules = ReadSchedules(folder);
 
-        Assert.Equal(["fulfilment-poller", "invoice-poller", "refund-poller"], schedules.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["fulfilment-poller", "invoice-poller", "refund-poller"],
+            schedules.Keys.Order(StringComparer.Ordinal));
         foreach (var (name, schedule) in schedules)
         {
             Assert.True(

@@ -15,7 +15,7 @@ internal sealed record DaprComponent(
 {
     public string Category => Type.Split('.')[0];
 
-    /// <summary>Reads every <c>kind: Component</c> document of the YAML files in <paramref name="directory"/>.</summary>
+    /// <summary>Reads every <c>kind: Component</c> document of the YAML files in a directory.</summary>
     public static IReadOnlyList<DaprComponent> ReadAll(string directory) =>
     [
         .. Directory.EnumerateFiles(directory, "*.yaml")

@@ -74,7 +74,8 @@ public sealed class KubernetesManifestTests
             var container = Assert.Single(pod.MappingsAt("containers"));
 
             Assert.Equal("true", pod.At("securityContext", "runAsNonRoot")?.ToString()?.ToLowerInvariant());
-            Assert.Equal("false", container.At("securityContext", "allowPrivilegeEscalation")?.ToString()?.ToLowerInvariant());
+            var privilegeEscalation = container.At("securityContext", "allowPrivilegeEscalation");
+            Assert.Equal("false", privilegeEscalation?.ToString()?.ToLowerInvariant());
             Assert.Equal("/healthz", container.StringAt("readinessProbe", "httpGet", "path"));
             Assert.Equal("/healthz", container.StringAt("livenessProbe", "httpGet", "path"));
             Assert.NotNull(container.At("resources", "requests", "memory"));
@@ -88,7 +89,8 @@ public sealed class KubernetesManifestTests
             var appPort = deployment.StringAt("spec", "template", "metadata", "annotations", "dapr.io/app-port");
             Assert.Contains(
                 container.MappingsAt("env"),
-                variable => variable.StringAt("name") == "ASPNETCORE_HTTP_PORTS" && variable.StringAt("value") == appPort);
+                variable => variable.StringAt("name") == "ASPNETCORE_HTTP_PORTS"
+                    && variable.StringAt("value") == appPort);
         }
     }
 

@@ -90,15 +90,15 @@ public sealed class DaprSidecarSmokeTests
         var store = new DaprStateStore(daprClient, NullLogger<DaprStateStore>.Instance);
         var key = "smoke:" + Guid.NewGuid().ToString("N");
 
-        Assert.True(await store.TrySaveAsync(key, new SmokeEvent("first"), null, cancellationToken: cancellationToken));
-        Assert.False(await store.TrySaveAsync(key, new SmokeEvent("second"), null, cancellationToken: cancellationToken));
+        Assert.True(await store.TrySaveAsync(key, new SmokeEvent("first"), null, null, cancellationToken));
+        Assert.False(await store.TrySaveAsync(key, new SmokeEvent("second"), null, null, cancellationToken));
 
         var entry = await store.GetAsync<SmokeEvent>(key, cancellationToken);
         Assert.NotNull(entry);
         Assert.Equal("first", entry.Value.AccountId);
 
-        Assert.True(await store.TrySaveAsync(key, new SmokeEvent("third"), entry.ETag, cancellationToken: cancellationToken));
-        Assert.False(await store.TrySaveAsync(key, new SmokeEvent("stale"), entry.ETag, cancellationToken: cancellationToken));
+        Assert.True(await store.TrySaveAsync(key, new SmokeEvent("third"), entry.ETag, null, cancellationToken));
+        Assert.False(await store.TrySaveAsync(key, new SmokeEvent("stale"), entry.ETag, null, cancellationToken));
         Assert.False(await store.TryDeleteAsync(key, entry.ETag, cancellationToken));
 
         var current = await store.GetAsync<SmokeEvent>(key, cancellationToken);
@@ -119,7 +119,13 @@ public sealed class DaprSidecarSmokeTests
             {
                 app.MapGet("/dapr/subscribe", () => Results.Json(new[]
                 {
-                    new { pubsubname = Topics.PubSubName, topic = Topic, route = "/smoke", deadLetterTopic = Topics.DeadLetter },
+                    new
+                    {
+                        pubsubname = Topics.PubSubName,
+                        topic = Topic,
+                        route = "/smoke",
+                        deadLetterTopic = Topics.DeadLetter,
+                    },
                 }));
                 app.MapPost("/smoke", async (HttpRequest request) =>
                 {
@@ -186,6 +192,7 @@ public sealed class DaprSidecarSmokeTests
             yield return (name, content);
         }
 
-        yield return ("secrets.local.json", File.ReadAllText(Path.Combine(RepositoryPaths.Components, "secrets.local.json")));
+        var secrets = File.ReadAllText(Path.Combine(RepositoryPaths.Components, "secrets.local.json"));
+        yield return ("secrets.local.json", secrets);
     }
 }

@@ -41,7 +41,11 @@ internal static class DockerEngine
         };
 
         // The host name is ignored because ConnectCallback always opens the Unix socket.
-        using var client = new HttpClient(handler) { BaseAddress = new Uri("http://docker/"), Timeout = TimeSpan.FromSeconds(5) };
+        using var client = new HttpClient(handler)
+        {
+            BaseAddress = new Uri("http://docker/"),
+            Timeout = TimeSpan.FromSeconds(5),
+        };
         try
         {
             var response = await client.GetStringAsync("_ping", cancellationToken);
@@ -67,11 +71,16 @@ internal static class DockerEngine
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(15));
             await process.WaitForExitAsync(timeout.Token);
-            return process.ExitCode == 0
-                ? null
-                : $"`docker info` failed for DOCKER_HOST={dockerHost}: {await process.StandardError.ReadToEndAsync(cancellationToken)}";
+            if (process.ExitCode == 0)
+            {
+                return null;
+            }
+
+            var errors = await process.StandardError.ReadToEndAsync(cancellationToken);
+            return $"`docker info` failed for DOCKER_HOST={dockerHost}: {errors}";
         }
-        catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or OperationCanceledException)
+        catch (Exception exception)
+            when (exception is System.ComponentModel.Win32Exception or OperationCanceledException)
         {
             return $"`docker info` did not respond for DOCKER_HOST={dockerHost}: {exception.Message}";
         }

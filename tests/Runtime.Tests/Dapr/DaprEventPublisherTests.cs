@@ -55,7 +55,8 @@ public sealed class DaprEventPublisherTests
         var publisher = new DaprEventPublisher(_daprClient);
 
         await Assert.ThrowsAsync<ArgumentException>(() =>
-            publisher.PublishAsync("sync-problem", new Payload("001C"), eventId, TestContext.Current.CancellationToken));
+            publisher.PublishAsync(
+                "sync-problem", new Payload("001C"), eventId, TestContext.Current.CancellationToken));
         Assert.Empty(_daprClient.ReceivedCalls());
     }
 
