@@ -63,6 +63,32 @@ public sealed class CustomerRecordTests
     }
 
     [Fact]
+    public async Task Put_ConcurrentSameExternalId_KeepsOneCustomer()
+    {
+        await using var host = await NetSuiteTestHost.StartAsync(withSapi: false);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            host.SendRecordAsync(HttpMethod.Put, "customer/eid:RACE", CustomerBodies.Company($"Race {i}"))));
+
+        Assert.All(responses, response => Assert.Equal(HttpStatusCode.NoContent, response.StatusCode));
+        Assert.Single(responses.Select(response => response.Headers.Location).Distinct());
+        Assert.Single(host.Records.Customers);
+    }
+
+    [Fact]
+    public async Task Put_BodyExternalIdDiffers_Returns400()
+    {
+        await using var host = await NetSuiteTestHost.StartAsync(withSapi: false);
+
+        var response = await host.SendRecordAsync(
+            HttpMethod.Put, "customer/eid:URL-ID", CustomerBodies.Company("Mismatch", "BODY-ID"));
+
+        var detail = await AssertBadRequestAsync(response, "USER_ERROR");
+        Assert.Equal("externalId", detail.GetProperty("o:errorPath").GetString());
+        Assert.Empty(host.Records.Customers);
+    }
+
+    [Fact]
     public async Task Patch_ChangedFields_UpdatesThoseOnly()
     {
         await using var host = await NetSuiteTestHost.StartAsync(withSapi: false);
