@@ -44,6 +44,10 @@ internal static partial class OrchestratorLog
     public static partial void WritebackRejected(
         this ILogger logger, string accountId, string errorCode, string detail);
 
+    [LoggerMessage(1014, LogLevel.Information,
+        "Account event {EventId} for {AccountId} is being processed by another delivery; asking for redelivery")]
+    public static partial void DuplicateEventInFlight(this ILogger logger, string eventId, string accountId);
+
     [LoggerMessage(1020, LogLevel.Debug, "State key {Key} changed concurrently; retry {Attempt}")]
     public static partial void StateConflictRetried(this ILogger logger, string key, int attempt);
 }

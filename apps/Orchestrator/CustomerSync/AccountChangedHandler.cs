@@ -35,10 +35,21 @@ public sealed class AccountChangedHandler(
         }
 
         var processedKey = ProcessedKey(eventId);
-        if (await state.GetAsync<DateTimeOffset>(processedKey, cancellationToken) is not null)
+        var claim = await state.GetAsync<EventClaim>(processedKey, cancellationToken);
+        if (claim?.Value.Done == true)
         {
             logger.DuplicateEventDropped(eventId, changed.AccountId);
             return TopicResponse.Success;
+        }
+
+        // Only one delivery of an event id works at a time: concurrent duplicates are asked to come back
+        // and then find the id done. The claim lapses by itself if its holder dies mid-work.
+        var claimTimeout = options.Value.EventClaimTimeout;
+        if (claim is not null
+            || !await state.TrySaveAsync(processedKey, EventClaim.Working(time), null, claimTimeout, cancellationToken))
+        {
+            logger.DuplicateEventInFlight(eventId, changed.AccountId);
+            return TopicResponse.Retry;
         }
 
         logger.AccountEventStarted(eventId, changed.AccountId, changed.ChangeType);
@@ -52,13 +63,14 @@ public sealed class AccountChangedHandler(
             // NOTE: nothing is recorded here, so an event that exhausts its retries reaches the
             // dead-letter topic without an outcome record until a dead-letter subscriber records it.
             logger.AccountEventRetried(exception, eventId, changed.AccountId);
+            await state.TryDeleteAsync(processedKey, cancellationToken: CancellationToken.None);
             return TopicResponse.Retry;
         }
 
         // Written after the work, so a crash before this line redelivers the event and the upsert by
         // external id finds the Customer created by the first attempt.
         await state.SaveAsync(
-            processedKey, time.GetUtcNow(), options.Value.ProcessedEventRetention, cancellationToken);
+            processedKey, EventClaim.Finished(time), options.Value.ProcessedEventRetention, cancellationToken);
         logger.AccountEventFinished(eventId, changed.AccountId, result.Outcome);
         return TopicResponse.Success;
     }
@@ -81,4 +93,12 @@ public sealed class AccountChangedHandler(
     }
 
     private static string ProcessedKey(string eventId) => $"{CustomerSynchronizer.Flow}:processed-event:{eventId}";
+}
+
+/// <summary>State of one event id: being worked on by a delivery, or done.</summary>
+internal sealed record EventClaim(bool Done, DateTimeOffset At)
+{
+    public static EventClaim Working(TimeProvider time) => new(false, time.GetUtcNow());
+
+    public static EventClaim Finished(TimeProvider time) => new(true, time.GetUtcNow());
 }

@@ -19,6 +19,13 @@ public sealed class CustomerSyncOptions
 
     /// <summary>How long a processed event id is kept to drop redeliveries of it.</summary>
     public TimeSpan ProcessedEventRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// How long a delivery holds its event id while it works. A duplicate delivery that arrives meanwhile
+    /// is answered RETRY instead of repeating the calls; if the holder dies, the claim lapses after this time
+    /// and the redelivered event is processed.
+    /// </summary>
+    public TimeSpan EventClaimTimeout { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>A map from Salesforce picklist values to NetSuite internal ids.</summary>

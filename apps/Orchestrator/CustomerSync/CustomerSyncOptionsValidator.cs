@@ -25,6 +25,13 @@ internal sealed class CustomerSyncOptionsValidator : IValidateOptions<CustomerSy
                 + $"got {options.ProcessedEventRetention}.");
         }
 
+        if (options.EventClaimTimeout <= TimeSpan.Zero)
+        {
+            failures.Add(
+                $"{Section}:EventClaimTimeout must be a positive time span such as 00:01:00, "
+                + $"got {options.EventClaimTimeout}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

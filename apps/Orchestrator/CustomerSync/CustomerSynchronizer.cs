@@ -135,7 +135,8 @@ public sealed partial class CustomerSynchronizer(
         {
             var rejection = SystemApiFailure.ReadRejection(exception);
             var field = rejection.Field is null ? string.Empty : $" on field {rejection.Field}";
-            var message = $"Account {request.ExternalId}: NetSuite rejected the Customer{field}: {rejection.Detail}";
+            var message =
+                $"Account {request.ExternalId}: NetSuite rejected the Customer{field} with {rejection.ErrorCode}: {rejection.Detail}";
             return RecordResult.Failed(request.ExternalId, rejection.ErrorCode, message, rejection.Field);
         }
     }

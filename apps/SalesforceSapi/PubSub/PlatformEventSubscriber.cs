@@ -68,6 +68,10 @@ public sealed class PlatformEventSubscriber(IPlatformEventHandler handler, Platf
         {
             // Host shutdown.
         }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && stoppingToken.IsCancellationRequested)
+        {
+            // Host shutdown while the stream was open: gRPC reports the cancelled call as an RpcException.
+        }
 
         PubSubLog.Stopped(deps.Logger, handler.TopicName);
     }

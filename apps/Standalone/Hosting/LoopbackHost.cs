@@ -48,7 +48,6 @@ public sealed class LoopbackHost : IAsyncDisposable
         listeners ??= [(0, HttpProtocols.Http1)];
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            ApplicationName = name,
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.Sources.Clear();

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using DaprSync.Standalone.Sandbox;
+using Microsoft.Extensions.Configuration;
+
+namespace DaprSync.Standalone.Tests;
+
+public sealed class SandboxRunnerTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task RunAsync_BuiltInSeed_SyncsEveryAccountAndWritesReport()
+    {
+        var report = Path.Combine(Path.GetTempPath(), $"daprsync-report-{Guid.NewGuid():N}.json");
+        using var output = new StringWriter();
+        var options = new SandboxOptions(null, report, TimeSpan.FromSeconds(90), KeepRunning: false);
+
+        var summary = await new SandboxRunner(options, output).RunAsync(new ConfigurationBuilder().Build(), Token);
+
+        var customer = Assert.Single(summary.Flows);
+        Assert.True(summary.Success, output.ToString());
+        Assert.Equal(9, customer.Expected);
+        Assert.Equal(9, customer.Synced);
+        Assert.Equal(0, customer.Failed);
+        Assert.Contains("every expected record synced", output.ToString(), StringComparison.Ordinal);
+
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(report, Token));
+        var flow = json.RootElement.GetProperty("flows")[0];
+        Assert.Equal("customer", flow.GetProperty("flow").GetString());
+        Assert.Equal(9, flow.GetProperty("seen").GetInt32());
+        Assert.Equal(9, flow.GetProperty("synced").GetInt32());
+        Assert.Equal(0, flow.GetProperty("failed").GetInt32());
+        File.Delete(report);
+    }
+
+    [Fact]
+    public async Task Import_NorthwindPlan_SyncsAll91AccountsIn21Countries()
+    {
+        var plan = SharedData.NorthwindPlan();
+        if (plan is null)
+        {
+            Assert.Skip("The Northwind data-tree plan is not beside this clone (../shared/data/northwind); it is test input only.");
+        }
+
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var loader = await sandbox.SignInAsLoaderAsync();
+
+        var created = await new TreePlanImporter(loader).ImportAsync(TreePlan.Load(plan), null, Token);
+        var outcomes = await sandbox.WaitForOutcomesAsync(o => o.Count == 91, TimeSpan.FromSeconds(120));
+
+        Assert.Equal(91, created["Account"]);
+        Assert.Equal(91, outcomes.Count(o => o.Outcome == "Synced"));
+        var accounts = sandbox.SalesforceRecords.All("Account");
+        Assert.All(accounts, account => Assert.False(string.IsNullOrEmpty(account.GetString("NetSuite_Id__c"))));
+        var customers = sandbox.NetSuiteRecords.Customers;
+        Assert.Equal(91, customers.Count);
+        var countries = customers.SelectMany(c => c.Addresses).Select(a => a.CountryCode).Distinct().ToList();
+        Assert.Equal(21, countries.Count);
+        Assert.Contains("GB", countries);
+        Assert.Contains("US", countries);
+    }
+
+    [Fact]
+    public void Parse_UnknownOption_ReturnsError()
+    {
+        var options = SandboxOptions.Parse(["--imprt", "plan.json"], out var error);
+
+        Assert.Null(options);
+        Assert.Equal("Unknown option '--imprt'.", error);
+    }
+
+    [Fact]
+    public void Parse_MissingPlanFile_ReturnsErrorNamingFile()
+    {
+        var options = SandboxOptions.Parse(["--import", "no-such-plan.json"], out var error);
+
+        Assert.Null(options);
+        Assert.Equal("Plan file 'no-such-plan.json' was not found.", error);
+    }
+}
+
+/// <summary>Locates test input kept outside the repository, beside the clone.</summary>
+internal static class SharedData
+{
+    public static string? NorthwindPlan()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "DaprSync.sln")))
+            {
+                var plan = Path.Combine(directory.FullName, "..", "shared", "data", "northwind", "sfdx", "northwind-plan.json");
+                return File.Exists(plan) ? Path.GetFullPath(plan) : null;
+            }
+        }
+
+        return null;
+    }
+}
