@@ -12,6 +12,12 @@ public static class Topics
     /// <summary>A Salesforce Account was created or changed (Platform Event <c>AccountsEvent__e</c>).</summary>
     public const string AccountChanged = "sf-account-changed";
 
+    /// <summary>A Salesforce Order was queued for fulfilment (Platform Event <c>Create_NS_Order__e</c>).</summary>
+    public const string OrderQueued = "sf-order-queued";
+
+    /// <summary>A payment was recorded in Salesforce (Platform Event <c>ABT_Payment_and_Refund_Event__e</c>).</summary>
+    public const string PaymentRecorded = "sf-payment-recorded";
+
     /// <summary>A System API met a problem outside a request, for the orchestrator to record.</summary>
     public const string SyncProblem = "sync-problem";
 }

@@ -29,6 +29,7 @@ public static class NetSuiteEmulatorApp
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ReferenceData>();
         builder.Services.AddSingleton<NetSuiteRecords>();
+        builder.Services.AddSingleton<Records.Items.ItemCatalog>();
         builder.Services.AddSingleton<NetSuiteCallCounter>();
         builder.Services.AddSingleton<NonceRegistry>();
         builder.Services.AddSingleton<TbaVerifier>();

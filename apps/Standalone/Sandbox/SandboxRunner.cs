@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DaprSync.Contracts;
 using DaprSync.NetSuiteEmulator.Diagnostics;
+using DaprSync.NetSuiteEmulator.Records.Items;
 using DaprSync.Orchestrator.Outcomes;
 using DaprSync.SalesforceEmulator.Limits;
 using DaprSync.SalesforceEmulator.PubSub;
@@ -59,6 +60,18 @@ public sealed class SandboxRunner(SandboxOptions options, TextWriter output)
         Progress(options.ImportPlan is null ? "loading the built-in seed" : $"importing {options.ImportPlan}");
         var created = await importer.ImportAsync(plan, Progress, cancellationToken);
         Progress($"created {string.Join(", ", created.Select(pair => $"{pair.Value} {pair.Key}"))}");
+
+        // Orders reference products by SKU, so NetSuite gets an item for every Product2.ProductCode.
+        var items = emulators.NetSuite.Services.GetRequiredService<ItemCatalog>();
+        foreach (var product in records.All("Product2").Where(p => !string.IsNullOrWhiteSpace(p.GetString("ProductCode"))))
+        {
+            items.Add(product.GetString("ProductCode")!, product.GetString("Name"));
+        }
+
+        if (items.All.Count > 0)
+        {
+            Progress($"created {items.All.Count} NetSuite items from the products' SKUs");
+        }
 
         var expected = records.All("Account").Count;
         var settled = await WaitForCustomersAsync(outcomes, expected, minimumAttempts: null, cancellationToken);
