@@ -67,7 +67,7 @@ public static class RuntimeRegistration
                 new AppDirectoryHandler(services.GetRequiredService<InProcessRuntime>().Apps));
     }
 
-    /// <summary>Maps <c>/healthz</c>, answered without touching either external system.</summary>
+    /// <summary>Maps <c>/healthz</c>, which returns healthy without calling either external system.</summary>
     public static IEndpointRouteBuilder MapDaprSyncHealth(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);

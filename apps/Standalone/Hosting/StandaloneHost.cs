@@ -8,9 +8,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace DaprSync.Standalone.Hosting;
 
 /// <summary>
-/// The three apps in one process on the in-process runtime: each app is its own ASP.NET Core app on
-/// a loopback port with the same handlers it has under Dapr; they share one SQLite outbox and state
-/// file, and reach each other by app id through the runtime's app directory.
+/// The three apps in one process on the in-process runtime. Each app is its own ASP.NET Core app on
+/// a loopback port, with the same handlers it has under Dapr. The apps share one SQLite outbox and
+/// state file, and reach each other by app id through the runtime's app directory.
 /// </summary>
 public sealed class StandaloneHost : IAsyncDisposable
 {

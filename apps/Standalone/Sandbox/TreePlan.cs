@@ -8,7 +8,7 @@ public sealed record TreePlanStep(string SObjectType, bool SaveRefs, bool Resolv
 
 /// <summary>
 /// An SFDX data-tree plan (the format of <c>sf data export tree --plan</c>), loaded with its record
-/// files. Each file holds at most 200 records, as <c>composite/tree</c> accepts per request.
+/// files. Each file contains at most 200 records, the maximum of one <c>composite/tree</c> request.
 /// </summary>
 public sealed record TreePlan(IReadOnlyList<TreePlanStep> Steps)
 {
