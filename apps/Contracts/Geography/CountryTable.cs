@@ -14,6 +14,9 @@ public static class CountryTable
 {
     private static readonly FrozenDictionary<string, Country> ByKey = BuildIndex();
 
+    private static readonly FrozenDictionary<string, string> NetSuiteEnumByAlpha2 = SplitRows(CountryData.Countries)
+        .ToFrozenDictionary(columns => columns[0], columns => columns[3], StringComparer.Ordinal);
+
     /// <summary>Every ISO 3166-1 country, ordered by alpha-2 code.</summary>
     public static IReadOnlyList<Country> All { get; } = ParseCountries();
 
@@ -35,6 +38,19 @@ public static class CountryTable
     /// <exception cref="UnknownCountryException">The value is null, blank or names no known country.</exception>
     public static Country Resolve(string? value) =>
         TryResolve(value, out var country) ? country : throw new UnknownCountryException(value);
+
+    /// <summary>
+    /// Returns the value of NetSuite's SOAP <c>Country</c> enum (SuiteTalk 2023_2) for <paramref name="country"/>,
+    /// for example <c>_unitedKingdom</c> for GB.
+    /// </summary>
+    /// <exception cref="ArgumentException">The country is not one of <see cref="All"/>.</exception>
+    public static string ToNetSuiteCountry(Country country)
+    {
+        ArgumentNullException.ThrowIfNull(country);
+        return NetSuiteEnumByAlpha2.TryGetValue(country.Alpha2, out var value)
+            ? value
+            : throw new ArgumentException($"Country {country.Alpha2} is not in the ISO 3166-1 table.", nameof(country));
+    }
 
     /// <summary>
     /// Reduces a value to its match key: accents folded, lower case, dots dropped (so <c>U.S.A.</c> is
