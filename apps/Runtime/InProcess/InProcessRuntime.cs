@@ -19,12 +19,9 @@ public sealed class InProcessRuntime : IAsyncDisposable
         Time = time ?? TimeProvider.System;
         Database = new SqliteDatabase(sqlitePath);
         Apps = new InProcessAppDirectory();
-        Bus = new InProcessBus(
-            Database,
-            Apps,
-            Time,
-            busOptions ?? new InProcessBusOptions(),
-            (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<InProcessBus>());
+        var loggers = loggerFactory ?? NullLoggerFactory.Instance;
+        Bus = new InProcessBus(Database, Apps, Time, busOptions ?? new InProcessBusOptions(), loggers.CreateLogger<InProcessBus>());
+        Cron = new InProcessCronScheduler(Apps, Time, loggers.CreateLogger<InProcessCronScheduler>());
     }
 
     public TimeProvider Time { get; }
@@ -35,9 +32,15 @@ public sealed class InProcessRuntime : IAsyncDisposable
 
     public InProcessBus Bus { get; }
 
+    public InProcessCronScheduler Cron { get; }
+
     public IStateStore StateStoreFor(string appId) => new SqliteStateStore(Database, appId, Time);
 
     public IEventPublisher PublisherFor(string appId) => Bus.PublisherFor(appId);
 
-    public ValueTask DisposeAsync() => Bus.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Cron.DisposeAsync();
+        await Bus.DisposeAsync();
+    }
 }
