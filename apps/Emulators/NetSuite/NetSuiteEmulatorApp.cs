@@ -2,6 +2,7 @@ using DaprSync.NetSuiteEmulator.Auth;
 using DaprSync.NetSuiteEmulator.Diagnostics;
 using DaprSync.NetSuiteEmulator.Records;
 using DaprSync.NetSuiteEmulator.Records.Customers;
+using DaprSync.NetSuiteEmulator.SuiteQl;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DaprSync.NetSuiteEmulator;
@@ -34,6 +35,7 @@ public static class NetSuiteEmulatorApp
         builder.Services.AddSingleton<NonceRegistry>();
         builder.Services.AddSingleton<TbaVerifier>();
         builder.Services.AddSingleton<CustomerWrites>();
+        builder.Services.AddNetSuiteSuiteQl();
         return builder;
     }
 
@@ -46,6 +48,7 @@ public static class NetSuiteEmulatorApp
         records.AddEndpointFilter(new CallCountingFilter(app.Services.GetRequiredService<NetSuiteCallCounter>()));
         records.AddEndpointFilter(ActivatorUtilities.CreateInstance<TbaEndpointFilter>(app.Services));
         records.MapCustomerRecords();
+        app.MapNetSuiteSuiteQl();
         return app;
     }
 }

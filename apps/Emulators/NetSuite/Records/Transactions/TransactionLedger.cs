@@ -1,0 +1,117 @@
+using System.Globalization;
+
+namespace DaprSync.NetSuiteEmulator.Records.Transactions;
+
+/// <summary>
+/// The emulator's transactions (invoices, credit memos, customer refunds, item fulfilments) and its deleted-record
+/// log. Every change sets <c>lastmodifieddate</c> to the clock, truncated to whole seconds as NetSuite stores it.
+/// Thread-safe; reads return snapshots.
+/// </summary>
+public sealed class TransactionLedger(TimeProvider timeProvider)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, NetSuiteTransaction> _transactions = new(StringComparer.Ordinal);
+    private readonly List<DeletedRecord> _deleted = [];
+    private long _nextId = 20000;
+
+    /// <summary>A snapshot of every transaction, ordered by internal id.</summary>
+    public IReadOnlyList<NetSuiteTransaction> Transactions
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _transactions.Values.OrderBy(t => long.Parse(t.Id, CultureInfo.InvariantCulture))];
+            }
+        }
+    }
+
+    public IReadOnlyList<DeletedRecord> DeletedRecords
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _deleted];
+            }
+        }
+    }
+
+    /// <summary>The current time as NetSuite records it, to the second.</summary>
+    public DateTimeOffset Now()
+    {
+        var now = timeProvider.GetUtcNow();
+        return new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+    }
+
+    public NetSuiteTransaction? Find(string id)
+    {
+        lock (_gate)
+        {
+            return _transactions.GetValueOrDefault(id);
+        }
+    }
+
+    /// <summary>
+    /// Stores a new transaction with the next internal id. An empty <see cref="NetSuiteTransaction.TranId"/> gets
+    /// a number from the id; a <see cref="NetSuiteTransaction.LastModifiedDate"/> of default gets the clock.
+    /// </summary>
+    public NetSuiteTransaction Add(NetSuiteTransaction draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        lock (_gate)
+        {
+            var id = (++_nextId).ToString(CultureInfo.InvariantCulture);
+            var stored = draft with
+            {
+                Id = id,
+                TranId = draft.TranId.Length > 0 ? draft.TranId : TranIdPrefix(draft.Type) + id,
+                LastModifiedDate = draft.LastModifiedDate == default ? Now() : draft.LastModifiedDate,
+            };
+            _transactions[id] = stored;
+            return stored;
+        }
+    }
+
+    /// <summary>Applies <paramref name="change"/> to a transaction and stamps it modified now. Returns null when no
+    /// transaction has the id.</summary>
+    public NetSuiteTransaction? Modify(string id, Func<NetSuiteTransaction, NetSuiteTransaction> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        lock (_gate)
+        {
+            if (!_transactions.TryGetValue(id, out var current))
+            {
+                return null;
+            }
+
+            var changed = change(current) with { Id = id, LastModifiedDate = Now() };
+            _transactions[id] = changed;
+            return changed;
+        }
+    }
+
+    /// <summary>Deletes a transaction and records it in <c>deletedrecord</c>. Returns false when it is unknown.</summary>
+    public bool Delete(string id)
+    {
+        lock (_gate)
+        {
+            if (!_transactions.Remove(id, out var removed))
+            {
+                return false;
+            }
+
+            _deleted.Add(new DeletedRecord(id, TransactionTypes.RecordTypeName(removed.Type), removed.TranId, Now()));
+            return true;
+        }
+    }
+
+    private static string TranIdPrefix(string type) => type switch
+    {
+        TransactionTypes.Invoice => "INV",
+        TransactionTypes.CreditMemo => "CM",
+        TransactionTypes.CustomerRefund => "RF",
+        TransactionTypes.ItemFulfillment => "IF",
+        _ => "TX",
+    };
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using DaprSync.NetSuiteEmulator.Records.Items;
+using DaprSync.NetSuiteEmulator.Records.Transactions;
+
+namespace DaprSync.NetSuiteEmulator.SuiteQl;
+
+/// <summary>SuiteQL's <c>transaction</c> table over the emulator's ledger.</summary>
+internal sealed class TransactionTable(TransactionLedger ledger) : ISuiteQlTable
+{
+    /// <summary>Currency internal ids as a new NetSuite account numbers them.</summary>
+    private static readonly Dictionary<string, string> Currencies = new(StringComparer.Ordinal)
+    {
+        ["1"] = "USD",
+        ["2"] = "GBP",
+        ["3"] = "CAD",
+        ["4"] = "EUR",
+    };
+
+    public string Name => "transaction";
+
+    public IReadOnlyList<string> Columns { get; } =
+    [
+        "id", "tranid", "type", "entity", "createdfrom", "trandate", "duedate", "status", "foreigntotal",
+        "foreignamountremaining", "currency", "lastmodifieddate", "memo", "externalid",
+    ];
+
+    public IReadOnlyList<SqlRow> Rows() => [.. ledger.Transactions.Select(ToRow)];
+
+    private static SqlRow ToRow(NetSuiteTransaction t)
+    {
+        var statusText = TransactionTypes.Statuses.GetValueOrDefault(t.Type)?.GetValueOrDefault(t.Status);
+        return new SqlRow(new Dictionary<string, SqlValue>(StringComparer.Ordinal)
+        {
+            ["id"] = Number(t.Id),
+            ["tranid"] = SqlValue.Text(t.TranId),
+            ["type"] = SqlValue.Text(t.Type),
+            ["entity"] = Number(t.EntityId),
+            ["createdfrom"] = Number(t.CreatedFrom),
+            ["trandate"] = SqlValue.Date(t.TranDate),
+            ["duedate"] = SqlValue.Date(t.DueDate),
+            ["status"] = new SqlValue(t.Status, statusText),
+            ["foreigntotal"] = SqlValue.Number(t.ForeignTotal),
+            ["foreignamountremaining"] = SqlValue.Number(t.ForeignAmountRemaining),
+            ["currency"] = new SqlValue(decimal.Parse(t.CurrencyId, CultureInfo.InvariantCulture),
+                Currencies.GetValueOrDefault(t.CurrencyId)),
+            ["lastmodifieddate"] = SqlValue.Timestamp(t.LastModifiedDate),
+            ["memo"] = SqlValue.Text(t.Memo),
+            ["externalid"] = SqlValue.Text(t.ExternalId),
+        });
+    }
+
+    internal static SqlValue Number(string? id) =>
+        id is null ? SqlValue.Null : SqlValue.Number(decimal.Parse(id, CultureInfo.InvariantCulture));
+}
+
+/// <summary>SuiteQL's <c>item</c> table over the emulator's item catalog.</summary>
+internal sealed class ItemTable(ItemCatalog catalog) : ISuiteQlTable
+{
+    public string Name => "item";
+
+    public IReadOnlyList<string> Columns { get; } =
+        ["id", "itemid", "displayname", "itemtype", "baseprice", "isinactive", "lastmodifieddate"];
+
+    public IReadOnlyList<SqlRow> Rows() => [.. catalog.All.Select(item => new SqlRow(
+        new Dictionary<string, SqlValue>(StringComparer.Ordinal)
+        {
+            ["id"] = TransactionTable.Number(item.Id),
+            ["itemid"] = SqlValue.Text(item.ItemId),
+            ["displayname"] = SqlValue.Text(item.DisplayName),
+            ["itemtype"] = new SqlValue("InvtPart", "Inventory Item"),
+            ["baseprice"] = SqlValue.Number(item.BasePrice),
+            ["isinactive"] = SqlValue.Text("F"),
+            ["lastmodifieddate"] = SqlValue.Timestamp(item.LastModifiedDate),
+        }))];
+}
+
+/// <summary>SuiteQL's <c>deletedrecord</c> table: deleted transactions by record type and internal id.</summary>
+internal sealed class DeletedRecordTable(TransactionLedger ledger) : ISuiteQlTable
+{
+    public string Name => "deletedrecord";
+
+    public IReadOnlyList<string> Columns { get; } = ["recordid", "recordtype", "name", "deleteddate"];
+
+    public IReadOnlyList<SqlRow> Rows() => [.. ledger.DeletedRecords.Select(record => new SqlRow(
+        new Dictionary<string, SqlValue>(StringComparer.Ordinal)
+        {
+            ["recordid"] = TransactionTable.Number(record.RecordId),
+            ["recordtype"] = SqlValue.Text(record.RecordType),
+            ["name"] = SqlValue.Text(record.Name),
+            ["deleteddate"] = SqlValue.Timestamp(record.DeletedDate),
+        }))];
+}
