@@ -13,4 +13,13 @@ public interface INetSuiteSapi
     Task<CustomerUpsertResult> UpsertCustomerAsync(
         [Body] CustomerUpsertRequest request,
         CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Creates or updates a Sales Order by external id (the Salesforce Order id). An unknown SKU, customer or
+    /// country answers 422 with <c>errorCode</c> and <c>field</c>; a transient NetSuite failure answers 503.
+    /// </summary>
+    [Put("/sales-orders")]
+    Task<SalesOrderUpsertResult> UpsertSalesOrderAsync(
+        [Body] SalesOrderUpsertRequest request,
+        CancellationToken cancellationToken = default);
 }

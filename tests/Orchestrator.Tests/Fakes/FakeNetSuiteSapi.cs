@@ -74,4 +74,10 @@ internal sealed class FakeNetSuiteSapi : INetSuiteSapi
             ApiExceptions.Problem(422, "Record rejected by NetSuite", detail, errorCode, field));
 
     private string NextId() => (++nextInternalId).ToString(CultureInfo.InvariantCulture);
+
+    // No customer-flow test sends a Sales Order; an order-flow test that needs one replaces this member.
+    public Task<SalesOrderUpsertResult> UpsertSalesOrderAsync(
+        SalesOrderUpsertRequest request,
+        CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("FakeNetSuiteSapi does not store Sales Orders.");
 }

@@ -1,0 +1,46 @@
+namespace DaprSync.Contracts.NetSuite;
+
+/// <summary>
+/// A Sales Order to create or update, keyed by <see cref="ExternalId"/> (the Salesforce Order id). Ids such as
+/// <see cref="CustomerInternalId"/> and <see cref="ShipMethodId"/> are NetSuite internal ids, already mapped by the
+/// orchestrator. A null optional value is left out of a create and cleared on an update.
+/// </summary>
+public sealed record SalesOrderUpsertRequest(
+    string ExternalId,
+    string CustomerInternalId,
+    DateOnly OrderDate,
+    string? PurchaseOrderNumber,
+    string? Memo,
+    string? ShipMethodId,
+    DateOnly? ShipDate,
+    decimal? DiscountPercent,
+    SalesOrderAddress? ShippingAddress,
+    IReadOnlyList<SalesOrderLine> Lines);
+
+/// <summary>
+/// A shipping address. <see cref="Country"/> is free text as Salesforce stores it: an English name, an ISO 3166-1
+/// alpha-2 or alpha-3 code or a usual alias such as UK.
+/// </summary>
+public sealed record SalesOrderAddress(
+    string? Addressee,
+    string? Attention,
+    string? Addr1,
+    string? Addr2,
+    string? City,
+    string? State,
+    string? Zip,
+    string Country);
+
+/// <summary>
+/// One order line: the Salesforce OrderItem id (which keys the line on updates), the SKU
+/// (<c>Product2.ProductCode</c>), the quantity and the unit price that NetSuite keeps as the line's rate.
+/// </summary>
+public sealed record SalesOrderLine(
+    string OrderItemId,
+    string Sku,
+    decimal Quantity,
+    decimal UnitPrice,
+    DateOnly? ExpectedShipDate);
+
+/// <summary>Outcome of a Sales Order upsert: NetSuite's internal id and document number (<c>tranId</c>).</summary>
+public sealed record SalesOrderUpsertResult(string InternalId, string TranId, bool Created);

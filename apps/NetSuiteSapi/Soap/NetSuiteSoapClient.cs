@@ -1,0 +1,116 @@
+using System.ServiceModel;
+using DaprSync.NetSuiteSapi.Auth;
+using DaprSync.NetSuiteSapi.Soap.Contracts;
+using Microsoft.Extensions.Options;
+
+namespace DaprSync.NetSuiteSapi.Soap;
+
+/// <summary>
+/// Calls the SuiteTalk SOAP port through WCF. Each attempt carries a fresh token passport (new nonce and timestamp,
+/// signed by <see cref="TbaSigner.CreateTokenPassportSignature"/>). A concurrency-limit fault is retried with
+/// exponential backoff; every other fault and each transport failure is thrown.
+/// </summary>
+public sealed class NetSuiteSoapClient(
+    ChannelFactory<INetSuitePort> channels,
+    TbaSigner signer,
+    TbaCredentials credentials,
+    TimeProvider timeProvider,
+    IOptions<SoapOptions> options,
+    ILogger<NetSuiteSoapClient> logger)
+{
+    public async Task<WriteResponse> AddAsync(Record record, CancellationToken cancellationToken)
+    {
+        var reply = await CallAsync("add", (port, passport) => port.AddAsync(
+            new AddMessage { TokenPassport = passport, Body = new RecordRequest { Record = record } }),
+            cancellationToken);
+        return reply.Body?.WriteResponse ?? throw MissingBody("add");
+    }
+
+    public async Task<WriteResponse> UpdateAsync(Record record, CancellationToken cancellationToken)
+    {
+        var reply = await CallAsync("update", (port, passport) => port.UpdateAsync(
+            new UpdateMessage { TokenPassport = passport, Body = new RecordRequest { Record = record } }),
+            cancellationToken);
+        return reply.Body?.WriteResponse ?? throw MissingBody("update");
+    }
+
+    public async Task<WriteResponse> UpsertAsync(Record record, CancellationToken cancellationToken)
+    {
+        var reply = await CallAsync("upsert", (port, passport) => port.UpsertAsync(
+            new UpsertMessage { TokenPassport = passport, Body = new RecordRequest { Record = record } }),
+            cancellationToken);
+        return reply.Body?.WriteResponse ?? throw MissingBody("upsert");
+    }
+
+    public async Task<ReadResponse> GetAsync(RecordRef reference, CancellationToken cancellationToken)
+    {
+        var reply = await CallAsync("get", (port, passport) => port.GetAsync(
+            new GetMessage { TokenPassport = passport, Body = new GetRequest { BaseRef = reference } }),
+            cancellationToken);
+        return reply.Body?.ReadResponse ?? throw MissingBody("get");
+    }
+
+    /// <summary>Builds a token passport for one attempt.</summary>
+    public TokenPassport CreateTokenPassport()
+    {
+        var nonce = TbaHandler.CreateNonce();
+        var timestamp = timeProvider.GetUtcNow().ToUnixTimeSeconds();
+        return new TokenPassport
+        {
+            Account = credentials.Account.Realm,
+            ConsumerKey = credentials.ConsumerKey,
+            Token = credentials.TokenId,
+            Nonce = nonce,
+            Timestamp = timestamp,
+            Signature = new TokenPassportSignature
+            {
+                Algorithm = TbaSigner.SignatureMethod,
+                Value = signer.CreateTokenPassportSignature(nonce, timestamp),
+            },
+        };
+    }
+
+    private async Task<T> CallAsync<T>(
+        string operation,
+        Func<INetSuitePort, TokenPassport, Task<T>> call,
+        CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        for (var attempt = 0; ; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var port = channels.CreateChannel();
+            var channel = (IClientChannel)port;
+            try
+            {
+                using var abortOnCancel = cancellationToken.Register(channel.Abort);
+                var result = await call(port, CreateTokenPassport());
+                channel.Close();
+                return result;
+            }
+            catch (FaultException exception)
+            {
+                channel.Abort();
+                var fault = SoapFaults.Parse(exception);
+                if (!fault.IsConcurrencyLimit || attempt >= settings.ConcurrencyRetries)
+                {
+                    SoapLog.CallFaulted(logger, operation, fault.FaultName, fault.Code, fault.Message);
+                    throw new NetSuiteSoapFaultException(fault, operation);
+                }
+
+                var delay = TimeSpan.FromMilliseconds(settings.RetryBaseDelayMilliseconds * Math.Pow(2, attempt));
+                SoapLog.ConcurrencyRetry(logger, operation, fault.Code, attempt + 1, delay.TotalMilliseconds);
+                await Task.Delay(delay, timeProvider, cancellationToken);
+            }
+            catch (Exception exception) when (exception is CommunicationException or TimeoutException)
+            {
+                channel.Abort();
+                cancellationToken.ThrowIfCancellationRequested();
+                throw new NetSuiteSoapTransportException(operation, exception);
+            }
+        }
+    }
+
+    private static NetSuiteSoapTransportException MissingBody(string operation) =>
+        new(operation, new CommunicationException($"The {operation} reply has no response element."));
+}
