@@ -20,6 +20,7 @@ internal sealed class FakeTokenValidator : IAccessTokenValidator
 
 internal sealed class FakeSalesforceSession(string firstToken = FakeTokenValidator.ValidToken) : ISalesforceSession
 {
+    private readonly Lock _gate = new();
     private SalesforceSessionInfo _current = Create(firstToken);
 
     public int RefreshCount { get; private set; }
@@ -31,9 +32,17 @@ internal sealed class FakeSalesforceSession(string firstToken = FakeTokenValidat
         SalesforceSessionInfo stale,
         CancellationToken cancellationToken = default)
     {
-        RefreshCount++;
-        _current = Create(FakeTokenValidator.ValidToken);
-        return Task.FromResult(_current);
+        // As the real session does: one refresh per stale token, however many subscribers ask.
+        lock (_gate)
+        {
+            if (stale.AccessToken == _current.AccessToken)
+            {
+                RefreshCount++;
+                _current = Create(FakeTokenValidator.ValidToken);
+            }
+
+            return Task.FromResult(_current);
+        }
     }
 
     private static SalesforceSessionInfo Create(string token) =>

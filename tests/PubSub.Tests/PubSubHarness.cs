@@ -1,6 +1,7 @@
 using DaprSync.Runtime;
 using DaprSync.SalesforceEmulator.Auth;
 using DaprSync.SalesforceEmulator.PubSub;
+using DaprSync.SalesforceEmulator.Records;
 using DaprSync.SalesforceSapi.Auth;
 using DaprSync.SalesforceSapi.PubSub;
 using DaprSync.TestSupport;
@@ -18,8 +19,19 @@ internal static class PubSubHarness
 {
     public static Task<LoopbackApp> StartEmulatorAsync(
         TimeSpan? keepAliveInterval = null,
-        TimeProvider? timeProvider = null) =>
-        LoopbackApp.StartAsync(
+        TimeProvider? timeProvider = null,
+        IReadOnlyDictionary<string, string?>? extraSettings = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["SalesforceEmulator:PubSub:KeepAliveInterval"] = (keepAliveInterval ?? TimeSpan.FromSeconds(30)).ToString(),
+        };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return LoopbackApp.StartAsync(
             builder =>
             {
                 builder.Services.AddSingleton<IAccessTokenValidator, FakeTokenValidator>();
@@ -28,14 +40,13 @@ internal static class PubSubHarness
                     builder.Services.AddSingleton(timeProvider);
                 }
 
+                builder.Services.AddSingleton<SalesforceRecords>();
                 builder.AddPubSubApi();
             },
             app => app.MapPubSubApi(),
             http2Only: true,
-            new Dictionary<string, string?>
-            {
-                ["SalesforceEmulator:PubSub:KeepAliveInterval"] = (keepAliveInterval ?? TimeSpan.FromSeconds(30)).ToString(),
-            });
+            settings);
+    }
 
     public static PlatformEventBus Bus(this LoopbackApp emulator) =>
         emulator.Services.GetRequiredService<PlatformEventBus>();
@@ -90,9 +101,9 @@ internal static class PubSubHarness
         }
     }
 
-    public static string? StoredReplayId(this InMemoryStateStore store)
+    public static string? StoredReplayId(this InMemoryStateStore store, string topicName = AccountsEventHandler.Topic)
     {
-        var entry = store.GetAsync<string>(ReplayIdStore.KeyFor(AccountsEventHandler.Topic)).Result;
+        var entry = store.GetAsync<string>(ReplayIdStore.KeyFor(topicName)).Result;
         return entry?.Value;
     }
 }

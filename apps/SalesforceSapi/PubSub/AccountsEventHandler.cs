@@ -18,33 +18,11 @@ public sealed class AccountsEventHandler(IEventPublisher publisher) : IPlatformE
     {
         ArgumentNullException.ThrowIfNull(message);
         var record = message.Record;
-        var accountId = ReadString(record, "Account_Id__c");
-        var changeType = ReadString(record, "Change_Type__c");
-        if (!record.TryGetValue("CreatedDate", out var created) || created is not long createdMilliseconds)
-        {
-            throw new MalformedPlatformEventException($"Event {message.EventId} has no long CreatedDate.");
-        }
-
-        if (string.IsNullOrEmpty(message.EventId))
-        {
-            throw new MalformedPlatformEventException($"Event for Account {accountId} has no event id.");
-        }
-
         var evt = new AccountChangedEvent(
-            message.EventId,
-            accountId,
-            changeType,
-            DateTimeOffset.FromUnixTimeMilliseconds(createdMilliseconds));
+            PlatformEventMessage.RequireEventId(message),
+            PlatformEventFields.RequireString(record, "Account_Id__c"),
+            PlatformEventFields.RequireString(record, "Change_Type__c"),
+            PlatformEventFields.RequireCreatedDate(record));
         await publisher.PublishAsync(Topics.AccountChanged, evt, eventId: evt.EventId, cancellationToken);
-    }
-
-    private static string ReadString(Avro.Generic.GenericRecord record, string field)
-    {
-        if (record.TryGetValue(field, out var value) && value is string text && text.Length > 0)
-        {
-            return text;
-        }
-
-        throw new MalformedPlatformEventException($"AccountsEvent__e field {field} is missing or empty.");
     }
 }

@@ -15,7 +15,8 @@ public static class PubSubRegistration
 {
     /// <summary>
     /// Binds and validates <c>Salesforce:PubSub</c>. When <c>Salesforce:PubSub:Enabled</c> is true, registers the
-    /// gRPC client and one <see cref="PlatformEventSubscriber"/> per handler (today <c>AccountsEvent__e</c>).
+    /// gRPC client and one <see cref="PlatformEventSubscriber"/> per topic: <c>AccountsEvent__e</c>,
+    /// <c>Create_NS_Order__e</c> and <c>ABT_Payment_and_Refund_Event__e</c>.
     /// The host supplies <see cref="ISalesforceSession"/>, <see cref="IEventPublisher"/> and <see cref="IStateStore"/>.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformEventSubscribers(this IHostApplicationBuilder builder)
@@ -48,15 +49,18 @@ public static class PubSubRegistration
             provider.GetRequiredService<IOptions<PubSubOptions>>().Value,
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<PlatformEventSubscriber>>()));
-        AddSubscriber(services, provider => new AccountsEventHandler(provider.GetRequiredService<IEventPublisher>()));
+        AddSubscriber<AccountsEventHandler>(services);
+        AddSubscriber<CreateNsOrderEventHandler>(services);
+        AddSubscriber<PaymentEventHandler>(services);
         return builder;
     }
 
-    private static void AddSubscriber(IServiceCollection services, Func<IServiceProvider, IPlatformEventHandler> handler)
+    private static void AddSubscriber<THandler>(IServiceCollection services)
+        where THandler : IPlatformEventHandler
     {
         // One descriptor per topic: AddHostedService would merge subscribers of the same type into one.
         services.AddSingleton<IHostedService>(provider => new PlatformEventSubscriber(
-            handler(provider),
+            ActivatorUtilities.CreateInstance<THandler>(provider),
             provider.GetRequiredService<PlatformEventSubscriber.Dependencies>()));
     }
 }

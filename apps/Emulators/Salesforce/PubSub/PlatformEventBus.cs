@@ -32,6 +32,8 @@ public sealed class PlatformEventBus
     /// <summary>Id of the user that <see cref="Publish"/> records as <c>CreatedById</c> by default.</summary>
     public const string AutomatedProcessUserId = "005000000000001AAA";
 
+    private static readonly int UnixEpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+
     /// <summary>
     /// Encodes and publishes one event, as Apex <c>EventBus.publish</c> would. <c>CreatedDate</c> is set from
     /// the clock and <c>CreatedById</c> to <paramref name="createdById"/>, and <paramref name="customFields"/>
@@ -62,6 +64,27 @@ public sealed class PlatformEventBus
             ["Account_Id__c"] = accountId,
             ["Change_Type__c"] = changeType,
         });
+
+    /// <summary>Publishes <c>Create_NS_Order__e</c> for an Order queued for fulfilment.</summary>
+    public PublishedPlatformEvent PublishCreateNsOrder(string orderId) =>
+        Publish(PlatformEventSchemas.CreateNsOrder, new Dictionary<string, object?> { ["Order_Id__c"] = orderId });
+
+    /// <summary>
+    /// Publishes <c>ABT_Payment_and_Refund_Event__e</c>. <paramref name="paymentDate"/> is encoded as days
+    /// since 1970-01-01, the form <see cref="PlatformEventSchemas.PaymentAndRefundEvent"/> declares.
+    /// </summary>
+    public PublishedPlatformEvent PublishPaymentEvent(PaymentEventFields payment)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        return Publish(PlatformEventSchemas.PaymentAndRefundEvent, new Dictionary<string, object?>
+        {
+            ["Payment_Id__c"] = payment.PaymentId,
+            ["Amount__c"] = payment.Amount is { } amount ? (double)amount : null,
+            ["NetSuite_Account_Number__c"] = payment.NetSuiteAccountNumber,
+            ["NetSuite_Invoice_Id__c"] = payment.NetSuiteInvoiceId,
+            ["Payment_Date__c"] = payment.PaymentDate is { } date ? date.DayNumber - UnixEpochDay : null,
+        });
+    }
 
     /// <summary>Returns the retained events of a topic, oldest first.</summary>
     public IReadOnlyList<PublishedPlatformEvent> GetPublished(string topicName)

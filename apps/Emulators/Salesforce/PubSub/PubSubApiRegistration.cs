@@ -7,8 +7,9 @@ namespace DaprSync.SalesforceEmulator.PubSub;
 public static class PubSubApiRegistration
 {
     /// <summary>
-    /// Registers the event bus, the gRPC service, the Account change trigger and the
-    /// <c>SalesforceEmulator:PubSub</c> options. The host supplies <see cref="Auth.IAccessTokenValidator"/>.
+    /// Registers the event bus, the gRPC service, the Account, Order and Payment__c triggers and the
+    /// <c>SalesforceEmulator:PubSub</c> options. The host supplies <see cref="Auth.IAccessTokenValidator"/>
+    /// and, for the Order and Payment__c triggers, <see cref="SalesforceRecords"/>.
     /// </summary>
     public static WebApplicationBuilder AddPubSubApi(this WebApplicationBuilder builder)
     {
@@ -20,6 +21,8 @@ public static class PubSubApiRegistration
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<PlatformEventBus>();
         builder.Services.AddSingleton<IRecordChangeListener, AccountChangeEventTrigger>();
+        builder.Services.AddSingleton<IRecordChangeListener, OrderQueuedEventTrigger>();
+        builder.Services.AddSingleton<IRecordChangeListener, PaymentEventTrigger>();
         builder.Services.AddGrpc().AddServiceOptions<PubSubService>(
             grpc => grpc.Interceptors.Add<PubSubAuthInterceptor>());
         return builder;

@@ -17,4 +17,12 @@ public sealed class PubSubEmulatorOptions
     /// <summary>How long published events stay on the bus for replay; Salesforce keeps them 72 hours.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
     public TimeSpan RetentionPeriod { get; set; } = TimeSpan.FromHours(72);
+
+    /// <summary>
+    /// Order <c>Status</c> that queues an Order for fulfilment: an Order created with it, or updated to
+    /// it from another status, publishes <c>Create_NS_Order__e</c>. The metadata package reads the same
+    /// value from its custom metadata setting.
+    /// </summary>
+    [Required(AllowEmptyStrings = false)]
+    public string OrderQueuedStatus { get; set; } = "Activated";
 }

@@ -16,6 +16,10 @@ internal static partial class Log
     public static partial void EventPublished(ILogger logger, string topicName, string eventId, long sequence);
 
     [LoggerMessage(EventId = 3103, Level = LogLevel.Debug,
-        Message = "Record change of {SObjectType} {RecordId} by the integration user; no AccountsEvent__e")]
+        Message = "Record change of {SObjectType} {RecordId} by the integration user; no Platform Event")]
     public static partial void EchoSuppressed(ILogger logger, string sObjectType, string recordId);
+
+    [LoggerMessage(EventId = 3104, Level = LogLevel.Warning,
+        Message = "{SObjectType} {RecordId} changed but is no longer in the record store; no Platform Event")]
+    public static partial void ChangedRecordMissing(ILogger logger, string sObjectType, string recordId);
 }
