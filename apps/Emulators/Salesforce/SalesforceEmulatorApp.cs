@@ -4,6 +4,8 @@ using DaprSync.SalesforceEmulator.Limits;
 using DaprSync.SalesforceEmulator.PubSub;
 using DaprSync.SalesforceEmulator.Records;
 using DaprSync.SalesforceEmulator.Rest;
+using DaprSync.SalesforceEmulator.Rest.Query;
+using DaprSync.SalesforceEmulator.Soql;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +32,8 @@ public static class SalesforceEmulatorApp
         builder.Services.AddSingleton<SalesforceRecords>();
         builder.Services.AddSingleton<RecordValidator>();
         builder.Services.AddSingleton<RestSessionFilter>();
+        builder.Services.AddSingleton<SoqlExecutor>();
+        builder.Services.AddSingleton<QueryCursors>();
         builder.AddPubSubApi();
         return builder;
     }
@@ -44,8 +48,9 @@ public static class SalesforceEmulatorApp
             .AddEndpointFilter<RouteGroupBuilder, RestSessionFilter>();
         rest.MapSObjectsApi();
         rest.MapCompositeTreeApi();
+        rest.MapQueryApi();
 
-        // TODO: SOQL query, sObject Collections and limits resources, each in its own folder under Rest.
+        // TODO: the limits resource.
         app.MapAdminApi();
         app.MapPubSubApi();
         return app;

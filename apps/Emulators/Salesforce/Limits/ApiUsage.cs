@@ -11,6 +11,9 @@ public static class ApiEndpoints
     public const string SObjectCreate = "POST sobjects/{type}";
     public const string SObjectUpdate = "PATCH sobjects/{type}/{id}";
     public const string CompositeTree = "POST composite/tree/{type}";
+    public const string Query = "GET query";
+    public const string QueryMore = "GET query/{locator}";
+    public const string CollectionsUpsert = "PATCH composite/sobjects/{type}/{externalIdField}";
 }
 
 /// <summary>

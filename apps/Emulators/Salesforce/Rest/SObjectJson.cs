@@ -27,7 +27,7 @@ internal static class SObjectJson
         return json;
     }
 
-    private static JsonNode? ToNode(object? value) => value switch
+    public static JsonNode? ToNode(object? value) => value switch
     {
         null => null,
         string text => JsonValue.Create(text),
