@@ -2,6 +2,7 @@ using DaprSync.NetSuiteEmulator.Auth;
 using DaprSync.NetSuiteEmulator.Diagnostics;
 using DaprSync.NetSuiteEmulator.Records;
 using DaprSync.NetSuiteEmulator.Records.Customers;
+using DaprSync.NetSuiteEmulator.Soap;
 using DaprSync.NetSuiteEmulator.SuiteQl;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -36,6 +37,7 @@ public static class NetSuiteEmulatorApp
         builder.Services.AddSingleton<TbaVerifier>();
         builder.Services.AddSingleton<CustomerWrites>();
         builder.Services.AddNetSuiteSuiteQl();
+        builder.AddNetSuiteSoapPort();
         return builder;
     }
 
@@ -49,6 +51,7 @@ public static class NetSuiteEmulatorApp
         records.AddEndpointFilter(ActivatorUtilities.CreateInstance<TbaEndpointFilter>(app.Services));
         records.MapCustomerRecords();
         app.MapNetSuiteSuiteQl();
+        app.MapNetSuiteSoapPort();
         return app;
     }
 }

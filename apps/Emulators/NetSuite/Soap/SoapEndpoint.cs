@@ -1,0 +1,116 @@
+using System.Xml;
+using System.Xml.Linq;
+using DaprSync.NetSuiteEmulator.Diagnostics;
+using DaprSync.NetSuiteEmulator.Records.SalesOrders;
+
+namespace DaprSync.NetSuiteEmulator.Soap;
+
+/// <summary>
+/// The SOAP port <c>POST /services/NetSuitePort_2023_2</c>: reads the envelope, verifies the token passport and
+/// handles <c>add</c>, <c>update</c>, <c>upsert</c> and <c>get</c> of Sales Orders. Other records and operations get
+/// the fault NetSuite gives for an unsupported request.
+/// </summary>
+public static class SoapEndpoint
+{
+    public static WebApplicationBuilder AddNetSuiteSoapPort(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<SalesOrderStore>();
+        builder.Services.AddSingleton<SoapFaultInjection>();
+        builder.Services.AddSingleton<TokenPassportVerifier>();
+        builder.Services.AddSingleton<SalesOrderWrites>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapNetSuiteSoapPort(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapPost(SoapXml.PortPath, HandleAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        HttpRequest request,
+        TokenPassportVerifier verifier,
+        SoapFaultInjection injection,
+        SalesOrderWrites writes,
+        SalesOrderStore store,
+        NetSuiteCallCounter calls,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger(typeof(SoapEndpoint));
+        XDocument envelope;
+        try
+        {
+            envelope = await XDocument.LoadAsync(request.Body, LoadOptions.None, cancellationToken);
+        }
+        catch (XmlException exception)
+        {
+            return Fault("unexpectedErrorFault", "UNEXPECTED_ERROR", "The request is not valid XML: "
+                + exception.Message);
+        }
+
+        var body = envelope.Root?.Element(SoapXml.Envelope + "Body")?.Elements().FirstOrDefault();
+        var operation = body?.Name.Namespace == SoapXml.Messages ? body.Name.LocalName : null;
+        calls.Increment("POST " + SoapXml.PortPath + " " + (operation ?? "unknown"));
+
+        var rejection = verifier.Verify(envelope.Root?.Element(SoapXml.Envelope + "Header"));
+        if (rejection is not null)
+        {
+            SoapEndpointLog.LoginRejected(logger, rejection);
+            return Fault("invalidCredentialsFault", "INVALID_LOGIN_ATTEMPT", "Invalid login attempt.");
+        }
+
+        if (injection.TryTake(out var injected))
+        {
+            return Fault(injected!.FaultElement, injected.Code, injected.Message);
+        }
+
+        return operation switch
+        {
+            "add" or "update" or "upsert" => WriteRecord(operation, body!, writes),
+            "get" => Read(body!, store),
+            _ => Fault("unexpectedErrorFault", "UNEXPECTED_ERROR",
+                $"The operation {body?.Name} is not supported by the emulator's SOAP port."),
+        };
+    }
+
+    private static IResult WriteRecord(string operation, XElement body, SalesOrderWrites writes)
+    {
+        var record = body.Element(SoapXml.Messages + "record");
+        if (record is null || SoapXml.XsiType(record) != SoapXml.Sales + "SalesOrder")
+        {
+            return Fault("unexpectedErrorFault", "INVALID_RCRD_TYPE",
+                "The record type is missing or not supported; the emulator handles tranSales:SalesOrder.");
+        }
+
+        var input = SalesOrderInput.Parse(record);
+        var (order, error) = writes.Write(operation, input);
+        return Xml(SoapResponses.Write(operation, order, error, input.ExternalId), StatusCodes.Status200OK);
+    }
+
+    private static IResult Read(XElement body, SalesOrderStore store)
+    {
+        var reference = body.Element(SoapXml.Messages + "baseRef");
+        var internalId = (string?)reference?.Attribute("internalId");
+        var externalId = (string?)reference?.Attribute("externalId");
+        var order = internalId is not null ? store.Find(internalId)
+            : externalId is not null ? store.FindByExternalId(externalId) : null;
+        var error = order is null ? new StatusError("RCRD_DSNT_EXIST", "That record does not exist.") : null;
+        return Xml(SoapResponses.Read(order, error), StatusCodes.Status200OK);
+    }
+
+    private static IResult Fault(string element, string code, string message) =>
+        Xml(SoapResponses.Fault(element, code, message), StatusCodes.Status500InternalServerError);
+
+    private static IResult Xml(XDocument document, int status) =>
+        Results.Text(document.ToString(SaveOptions.DisableFormatting), "text/xml; charset=utf-8", statusCode: status);
+}
+
+internal static partial class SoapEndpointLog
+{
+    [LoggerMessage(EventId = 201, Level = LogLevel.Warning,
+        Message = "Rejected a SOAP call's token passport: {Reason}")]
+    public static partial void LoginRejected(ILogger logger, string reason);
+}
