@@ -22,6 +22,12 @@ public sealed class SalesforceOptions
     /// <summary>REST API version without the leading v, for example <c>62.0</c>.</summary>
     public string ApiVersion { get; set; } = "62.0";
 
+    /// <summary>
+    /// Rows per batch of a SOQL query, sent as <c>Sforce-Query-Options: batchSize</c>. Salesforce accepts
+    /// 200 to 2000 and may return smaller batches.
+    /// </summary>
+    public int QueryBatchSize { get; set; } = 2000;
+
     /// <summary>Timeout of one HTTP request to Salesforce, in seconds.</summary>
     public int RequestTimeoutSeconds { get; set; } = 30;
 }
@@ -54,6 +60,11 @@ internal sealed partial class SalesforceOptionsValidator : IValidateOptions<Sale
         if (!ApiVersionPattern().IsMatch(options.ApiVersion))
         {
             failures.Add($"{Section}:ApiVersion must look like 62.0, got '{options.ApiVersion}'.");
+        }
+
+        if (options.QueryBatchSize is < 200 or > 2000)
+        {
+            failures.Add($"{Section}:QueryBatchSize must be between 200 and 2000, got {options.QueryBatchSize}.");
         }
 
         if (options.RequestTimeoutSeconds <= 0)

@@ -27,22 +27,17 @@ internal static class AccountEndpoints
             return InvalidId(accountId);
         }
 
-        var record = await salesforce.GetSObjectAsync("Account", accountId, AccountFields.Selected, cancellationToken);
-        if (record is null)
+        // One query reads the Account and its parent's NetSuite id through the Parent relationship.
+        var soql = $"SELECT {string.Join(", ", AccountFields.Selected)}, Parent.{AccountFields.NetSuiteId} "
+            + $"FROM Account WHERE Id = {Soql.Quote(accountId)}";
+        var rows = await salesforce.QueryAsync(soql, cancellationToken);
+        if (rows.Count == 0)
         {
             return NotFound(accountId);
         }
 
-        // NOTE: a child Account costs two REST calls until the emulator has the SOQL query resource, because a
-        // relationship query (Parent.NetSuite_Id__c) would read both in one.
-        string? parentNetSuiteId = null;
-        if (record["ParentId"]?.GetValue<string>() is { } parentId)
-        {
-            var parent = await salesforce.GetSObjectAsync(
-                "Account", parentId, [AccountFields.NetSuiteId], cancellationToken);
-            parentNetSuiteId = parent?[AccountFields.NetSuiteId]?.GetValue<string>();
-        }
-
+        var record = rows[0];
+        var parentNetSuiteId = record["Parent"]?[AccountFields.NetSuiteId]?.GetValue<string>();
         return TypedResults.Ok(AccountFields.ToAccount(record, parentNetSuiteId));
     }
 

@@ -12,7 +12,7 @@ namespace DaprSync.SalesforceSapi.Rest;
 /// <see cref="SalesforceApiException"/> (an error body) or <see cref="SalesforceUnavailableException"/>
 /// (timeout, transport error, 5xx or 429).
 /// </summary>
-public sealed class SalesforceRestClient(HttpClient httpClient, IOptions<SalesforceOptions> options)
+public sealed partial class SalesforceRestClient(HttpClient httpClient, IOptions<SalesforceOptions> options)
 {
     /// <summary>Reads a record with the listed fields. Returns null when Salesforce returns 404 NOT_FOUND.</summary>
     public async Task<JsonObject?> GetSObjectAsync(

@@ -26,10 +26,17 @@ public sealed class SapiHost : IAsyncDisposable
 
     public static async Task<SapiHost> StartAsync(
         string clientSecret = EmulatorHost.IntegrationClientSecret,
-        string? loginUrl = null)
+        string? loginUrl = null,
+        IDictionary<string, string?>? extraSettings = null,
+        IDictionary<string, string?>? emulatorSettings = null)
     {
-        var emulator = await EmulatorHost.StartAsync();
+        var emulator = await EmulatorHost.StartAsync(settings: emulatorSettings);
         var settings = SettingsFor(loginUrl ?? emulator.BaseAddress.ToString(), clientSecret);
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         var app = await LoopbackApp.StartAsync(
             builder => builder.AddSalesforceSapi(),
             app => app.MapSalesforceSapi(),
