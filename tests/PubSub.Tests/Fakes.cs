@@ -80,16 +80,30 @@ internal sealed class RecordingEventPublisher : IEventPublisher
     }
 }
 
-internal sealed class InMemoryStateStore : IStateStore
+/// <summary>
+/// State store with Dapr's ETag rules (a null ETag means the key must be absent) and time-to-live
+/// measured on <paramref name="timeProvider"/>, so lease expiry follows a fake clock.
+/// </summary>
+internal sealed class InMemoryStateStore(TimeProvider? timeProvider = null) : IStateStore
 {
-    private readonly ConcurrentDictionary<string, (object? Value, string ETag)> _entries = new();
+    private readonly Dictionary<string, (object? Value, string ETag, DateTimeOffset? ExpiresAt)> _entries = [];
+    private readonly Lock _gate = new();
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
     public ConcurrentQueue<string> SavedKeys { get; } = new();
 
-    public Task<StateEntry<T>?> GetAsync<T>(string key, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_entries.TryGetValue(key, out var entry)
-            ? new StateEntry<T>((T)entry.Value!, entry.ETag)
-            : null);
+    /// <summary>Number of upcoming TrySaveAsync calls that throw, as an unreachable store would.</summary>
+    public int TrySaveFailuresToInject { get; set; }
+
+    public Task<StateEntry<T>?> GetAsync<T>(string key, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(TryGetLive(key, out var entry)
+                ? new StateEntry<T>((T)entry.Value!, entry.ETag)
+                : null);
+        }
+    }
 
     public Task<string> SaveAsync<T>(
         string key,
@@ -97,10 +111,11 @@ internal sealed class InMemoryStateStore : IStateStore
         TimeSpan? timeToLive = null,
         CancellationToken cancellationToken = default)
     {
-        var etag = Guid.NewGuid().ToString();
-        _entries[key] = (value, etag);
-        SavedKeys.Enqueue(key);
-        return Task.FromResult(etag);
+        lock (_gate)
+        {
+            var etag = Store(key, value, timeToLive);
+            return Task.FromResult(etag);
+        }
     }
 
     public Task<bool> TrySaveAsync<T>(
@@ -108,8 +123,57 @@ internal sealed class InMemoryStateStore : IStateStore
         T value,
         string? etag,
         TimeSpan? timeToLive = null,
-        CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (TrySaveFailuresToInject > 0)
+            {
+                TrySaveFailuresToInject--;
+                throw new HttpRequestException("The state store is unavailable (injected by the test).");
+            }
 
-    public Task<bool> TryDeleteAsync(string key, string? etag = null, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_entries.TryRemove(key, out _));
+            var exists = TryGetLive(key, out var current);
+            if (etag is null ? exists : !exists || current.ETag != etag)
+            {
+                return Task.FromResult(false);
+            }
+
+            Store(key, value, timeToLive);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<bool> TryDeleteAsync(string key, string? etag = null, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!TryGetLive(key, out var current) || (etag is not null && current.ETag != etag))
+            {
+                return Task.FromResult(false);
+            }
+
+            _entries.Remove(key);
+            return Task.FromResult(true);
+        }
+    }
+
+    private bool TryGetLive(string key, out (object? Value, string ETag, DateTimeOffset? ExpiresAt) entry)
+    {
+        if (_entries.TryGetValue(key, out entry) && (entry.ExpiresAt is null || entry.ExpiresAt > _time.GetUtcNow()))
+        {
+            return true;
+        }
+
+        _entries.Remove(key);
+        return false;
+    }
+
+    private string Store<T>(string key, T value, TimeSpan? timeToLive)
+    {
+        var etag = Guid.NewGuid().ToString();
+        _entries[key] = (value, etag, timeToLive is { } ttl ? _time.GetUtcNow() + ttl : null);
+        SavedKeys.Enqueue(key);
+        return etag;
+    }
 }

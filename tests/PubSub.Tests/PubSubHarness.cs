@@ -7,10 +7,12 @@ using DaprSync.SalesforceSapi.PubSub;
 using DaprSync.TestSupport;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DaprSync.PubSub.Tests;
 
@@ -20,7 +22,8 @@ internal static class PubSubHarness
     public static Task<LoopbackApp> StartEmulatorAsync(
         TimeSpan? keepAliveInterval = null,
         TimeProvider? timeProvider = null,
-        IReadOnlyDictionary<string, string?>? extraSettings = null)
+        IReadOnlyDictionary<string, string?>? extraSettings = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -42,6 +45,7 @@ internal static class PubSubHarness
 
                 builder.Services.AddSingleton<SalesforceRecords>();
                 builder.AddPubSubApi();
+                configure?.Invoke(builder);
             },
             app => app.MapPubSubApi(),
             http2Only: true,
@@ -65,7 +69,9 @@ internal static class PubSubHarness
         ISalesforceSession session,
         RecordingEventPublisher publisher,
         InMemoryStateStore stateStore,
-        int batchSize = 100)
+        int batchSize = 100,
+        TimeProvider? timeProvider = null,
+        string? replicaId = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -76,7 +82,13 @@ internal static class PubSubHarness
             ["Salesforce:PubSub:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Salesforce:PubSub:ReconnectMinDelay"] = "00:00:00.050",
             ["Salesforce:PubSub:ReconnectMaxDelay"] = "00:00:00.200",
+            ["Salesforce:PubSub:ReplicaId"] = replicaId,
         });
+        if (timeProvider is not null)
+        {
+            builder.Services.AddSingleton(timeProvider);
+        }
+
         builder.Services.AddSingleton(session);
         builder.Services.AddSingleton<IEventPublisher>(publisher);
         builder.Services.AddSingleton<IStateStore>(stateStore);
@@ -84,6 +96,25 @@ internal static class PubSubHarness
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
         return host;
+    }
+
+    /// <summary>
+    /// Polls <paramref name="condition"/> every 20 ms for up to 10 seconds, moving <paramref name="clock"/>
+    /// on by <paramref name="step"/> before each poll so that delays on the fake clock run out.
+    /// </summary>
+    public static async Task AdvanceUntilAsync(FakeTimeProvider clock, TimeSpan step, Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Timed out after 10 s waiting for {what}.");
+            }
+
+            clock.Advance(step);
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
     }
 
     /// <summary>Polls <paramref name="condition"/> every 20 ms for up to 10 seconds.</summary>

@@ -10,11 +10,12 @@ using Microsoft.Extensions.Options;
 namespace DaprSync.SalesforceSapi.PubSub;
 
 /// <summary>
-/// Hosted service that keeps one Pub/Sub API subscription open for one topic. It reconnects with
-/// exponential backoff, authenticates again once when the token is rejected, and on an invalid or
+/// Hosted service that keeps one Pub/Sub API subscription open for one topic while this replica holds
+/// the topic's <see cref="SubscriberLease"/>. It reconnects with exponential backoff (a failed
+/// <c>GetTopic</c> included), authenticates again once when the token is rejected, and on an invalid or
 /// expired replay id reports a <c>REPLAY_ID_INVALID</c> problem and resubscribes from LATEST.
 /// </summary>
-public sealed class PlatformEventSubscriber(IPlatformEventHandler handler, PlatformEventSubscriber.Dependencies deps)
+public sealed partial class PlatformEventSubscriber(IPlatformEventHandler handler, PlatformEventSubscriber.Dependencies deps)
     : BackgroundService
 {
     private const string ReplayIdCorruptedCode = "sfdc.platform.eventbus.grpc.subscription.fetch.replayid.corrupted";
@@ -30,7 +31,9 @@ public sealed class PlatformEventSubscriber(IPlatformEventHandler handler, Platf
         IEventPublisher Publisher,
         PubSubOptions Options,
         TimeProvider TimeProvider,
-        ILogger<PlatformEventSubscriber> Logger)
+        ILogger<PlatformEventSubscriber> Logger,
+        IStateStore StateStore,
+        string ReplicaId)
     {
         /// <summary>Publishes a <see cref="SyncProblemEvent"/> for the orchestrator to record.</summary>
         /// <exception cref="PlatformEventDeliveryException">The bus did not accept the problem event.</exception>
@@ -58,24 +61,6 @@ public sealed class PlatformEventSubscriber(IPlatformEventHandler handler, Platf
 
     public IPlatformEventHandler Handler => handler;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await RunAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Host shutdown.
-        }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && stoppingToken.IsCancellationRequested)
-        {
-            // Host shutdown while the stream was open: gRPC reports the cancelled call as an RpcException.
-        }
-
-        PubSubLog.Stopped(deps.Logger, handler.TopicName);
-    }
-
     private async Task RunAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
@@ -99,13 +84,22 @@ public sealed class PlatformEventSubscriber(IPlatformEventHandler handler, Platf
             }
             catch (RpcException ex) when (stream.StartReplayId is not null && IsReplayIdRejected(ex))
             {
-                await RecoverFromInvalidReplayIdAsync(ex, stream.StartReplayId, stoppingToken);
-                continue;
+                try
+                {
+                    await RecoverFromInvalidReplayIdAsync(ex, stream.StartReplayId, stoppingToken);
+                    continue;
+                }
+                catch (PlatformEventDeliveryException reportFailure)
+                {
+                    // The replay id stays stored, so the next attempt is rejected again and reports again.
+                    failure = reportFailure;
+                }
             }
             catch (TopicUnavailableException ex)
             {
+                // A missing topic or permission is often fixed in the org while the app runs, so retry.
                 PubSubLog.TopicUnavailable(deps.Logger, handler.TopicName, ex.Message);
-                return;
+                failure = ex;
             }
             catch (RpcException ex) when (!stoppingToken.IsCancellationRequested)
             {

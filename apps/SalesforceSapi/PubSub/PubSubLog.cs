@@ -32,10 +32,32 @@ internal static partial class PubSubLog
         ILogger logger, Exception error, string topicName, string eventId, string replayId);
 
     [LoggerMessage(EventId = 2106, Level = LogLevel.Error,
-        Message = "Topic {TopicName} cannot be subscribed to ({Reason}); its subscriber stops")]
+        Message = "Topic {TopicName} cannot be subscribed to ({Reason}); retrying with backoff")]
     public static partial void TopicUnavailable(ILogger logger, string topicName, string reason);
 
     [LoggerMessage(EventId = 2107, Level = LogLevel.Debug,
         Message = "Event {EventId} of {TopicName} published; replay id {ReplayId} stored")]
     public static partial void EventHandled(ILogger logger, string topicName, string eventId, string replayId);
+
+    [LoggerMessage(EventId = 2108, Level = LogLevel.Information,
+        Message = "Replica {ReplicaId} holds the lease on {TopicName} and starts consuming")]
+    public static partial void LeaseAcquired(ILogger logger, string topicName, string replicaId);
+
+    [LoggerMessage(EventId = 2109, Level = LogLevel.Information,
+        Message = "Another replica holds the lease on {TopicName}; replica {ReplicaId} retries every {RetryInterval}")]
+    public static partial void LeaseHeldElsewhere(
+        ILogger logger, string topicName, string replicaId, TimeSpan retryInterval);
+
+    [LoggerMessage(EventId = 2110, Level = LogLevel.Warning,
+        Message = "Replica {ReplicaId} lost the lease on {TopicName}; it stops consuming and waits for the lease")]
+    public static partial void LeaseLost(ILogger logger, string topicName, string replicaId);
+
+    [LoggerMessage(EventId = 2111, Level = LogLevel.Warning,
+        Message = "State store call for the lease on {TopicName} failed (replica {ReplicaId}, {Operation})")]
+    public static partial void LeaseStoreFailed(
+        ILogger logger, Exception error, string topicName, string replicaId, string operation);
+
+    [LoggerMessage(EventId = 2112, Level = LogLevel.Information,
+        Message = "Replica {ReplicaId} released the lease on {TopicName}")]
+    public static partial void LeaseReleased(ILogger logger, string topicName, string replicaId);
 }

@@ -25,6 +25,19 @@ public sealed class PubSubOptions
     /// <summary>Maximum delay between reconnect attempts.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Lifetime of a replica's lease on a topic. The holder renews it every third of this time, and a
+    /// replica without it retries as often, so a dead holder is replaced within about 1.3 times this time.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.030", "01:00:00")]
+    public TimeSpan LeaseTimeToLive { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Name of this replica in the leases; unset means host name, process id and a random suffix. Two
+    /// running replicas must never share it, so set it only to a name unique per replica (a pod name).
+    /// </summary>
+    public string? ReplicaId { get; set; }
 }
 
 /// <summary>Checks the settings that depend on each other, naming the key to fix.</summary>

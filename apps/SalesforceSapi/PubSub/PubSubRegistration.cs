@@ -48,12 +48,18 @@ public static class PubSubRegistration
             provider.GetRequiredService<IEventPublisher>(),
             provider.GetRequiredService<IOptions<PubSubOptions>>().Value,
             provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<ILogger<PlatformEventSubscriber>>()));
+            provider.GetRequiredService<ILogger<PlatformEventSubscriber>>(),
+            provider.GetRequiredService<IStateStore>(),
+            ReplicaIdOf(provider.GetRequiredService<IOptions<PubSubOptions>>().Value)));
         AddSubscriber<AccountsEventHandler>(services);
         AddSubscriber<CreateNsOrderEventHandler>(services);
         AddSubscriber<PaymentEventHandler>(services);
         return builder;
     }
+
+    private static string ReplicaIdOf(PubSubOptions options) => string.IsNullOrWhiteSpace(options.ReplicaId)
+        ? $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}"
+        : options.ReplicaId;
 
     private static void AddSubscriber<THandler>(IServiceCollection services)
         where THandler : IPlatformEventHandler
