@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DaprSync.NetSuiteSapi.Auth;
+using DaprSync.NetSuiteSapi.Concurrency;
 using DaprSync.NetSuiteSapi.Customers;
 using DaprSync.NetSuiteSapi.Rest;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -49,7 +50,7 @@ public static class NetSuiteRestRegistration
                 http.BaseAddress = RestApiBaseAddress(options);
                 http.Timeout = TimeSpan.FromSeconds(options.RequestTimeoutSeconds);
             })
-            .AddHttpMessageHandler<TbaHandler>();
+            .AddNetSuiteHandlers();
 
         services.AddScoped<CustomerUpsertService>();
         return services;

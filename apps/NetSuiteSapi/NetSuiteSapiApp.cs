@@ -1,5 +1,8 @@
 using DaprSync.Contracts;
+using DaprSync.NetSuiteSapi.Concurrency;
 using DaprSync.NetSuiteSapi.Customers;
+using DaprSync.NetSuiteSapi.Payments;
+using DaprSync.NetSuiteSapi.SuiteQl;
 using DaprSync.Runtime;
 
 namespace DaprSync.NetSuiteSapi;
@@ -14,7 +17,9 @@ public static class NetSuiteSapiApp
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddDaprSyncRuntime(AppId);
+        builder.Services.AddNetSuiteConcurrency(builder.Configuration);
         builder.Services.AddNetSuiteRestClient(builder.Configuration);
+        builder.Services.AddNetSuiteQueriesAndPayments(builder.Configuration);
         return builder;
     }
 
@@ -26,6 +31,8 @@ public static class NetSuiteSapiApp
         app.MapSubscribeHandler();
         app.MapDaprSyncHealth();
         app.MapCustomersApi();
+        app.MapTransactionsApi();
+        app.MapPaymentsApi();
         return app;
     }
 }

@@ -105,6 +105,7 @@ internal sealed class NetSuiteTestHost : IAsyncDisposable
         ["NetSuite:TokenSecret"] = TokenSecret,
         ["NetSuite:RestBaseUrl"] = restBaseUrl,
         ["NetSuite:RequestTimeoutSeconds"] = "5",
+        ["NetSuite:RetryBaseDelayMilliseconds"] = "10",
         ["Runtime:SqlitePath"] = sqlitePath,
     };
 

@@ -22,4 +22,35 @@ public interface INetSuiteSapi
     Task<SalesOrderUpsertResult> UpsertSalesOrderAsync(
         [Body] SalesOrderUpsertRequest request,
         CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists invoices modified at or after <paramref name="modifiedSince"/>, one page at a time. The first call
+    /// fixes the upper bound (<paramref name="until"/>, or the current time); later calls pass the cursor of the
+    /// previous page. <paramref name="pageSize"/> is 1 to 1000.
+    /// </summary>
+    [Get("/invoices")]
+    Task<InvoicePage> ListInvoicesAsync(
+        [Query(Format = "o")] DateTimeOffset modifiedSince,
+        [Query(Format = "o")] DateTimeOffset? until = null,
+        int? pageSize = null,
+        string? cursor = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Lists credit memos and customer refunds modified since a time, paged like invoices.</summary>
+    [Get("/refunds")]
+    Task<RefundPage> ListRefundsAsync(
+        [Query(Format = "o")] DateTimeOffset modifiedSince,
+        [Query(Format = "o")] DateTimeOffset? until = null,
+        int? pageSize = null,
+        string? cursor = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Creates or updates the customer payment whose external id is the Salesforce Payment id and applies it to
+    /// the invoice. Answers 422 for a payment NetSuite rejected and 503 for a transient failure.
+    /// </summary>
+    [Put("/payments")]
+    Task<PaymentUpsertResult> UpsertPaymentAsync(
+        [Body] PaymentUpsertRequest request,
+        CancellationToken cancellationToken = default);
 }

@@ -23,6 +23,9 @@ public sealed class TbaHandler(TbaSigner signer, TimeProvider timeProvider) : De
             uri,
             CreateNonce(),
             timeProvider.GetUtcNow().ToUnixTimeSeconds());
+
+        // A retried request passes through again with its previous header, which must not stay beside the new one.
+        request.Headers.Authorization = null;
         request.Headers.TryAddWithoutValidation("Authorization", header);
         return base.SendAsync(request, cancellationToken);
     }
