@@ -4,6 +4,7 @@ using DaprSync.SalesforceEmulator.Limits;
 using DaprSync.SalesforceEmulator.PubSub;
 using DaprSync.SalesforceEmulator.Records;
 using DaprSync.SalesforceEmulator.Rest;
+using DaprSync.SalesforceEmulator.Rest.Collections;
 using DaprSync.SalesforceEmulator.Rest.Query;
 using DaprSync.SalesforceEmulator.Soql;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,6 +35,8 @@ public static class SalesforceEmulatorApp
         builder.Services.AddSingleton<RestSessionFilter>();
         builder.Services.AddSingleton<SoqlExecutor>();
         builder.Services.AddSingleton<QueryCursors>();
+        builder.Services.AddSingleton<ExternalIdLookup>();
+        builder.Services.AddSingleton<CollectionsUpsert>();
         builder.AddPubSubApi();
         return builder;
     }
@@ -49,6 +52,7 @@ public static class SalesforceEmulatorApp
         rest.MapSObjectsApi();
         rest.MapCompositeTreeApi();
         rest.MapQueryApi();
+        rest.MapCollectionsApi();
 
         // TODO: the limits resource.
         app.MapAdminApi();

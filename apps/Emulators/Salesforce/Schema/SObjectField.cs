@@ -22,6 +22,7 @@ public enum FieldType
 /// One field of an sObject. <see cref="Length"/> is the maximum number of characters of a text field.
 /// <see cref="ReferenceTo"/> is the target sObject of a lookup or master-detail field.
 /// <see cref="RestrictedValues"/> lists the values of a restricted picklist (null when any value is accepted).
+/// <see cref="ExternalId"/> marks a field that upserts and relationship lookups may match records by.
 /// </summary>
 public sealed record SObjectField(
     string Name,
@@ -32,7 +33,8 @@ public sealed record SObjectField(
     bool ReadOnly = false,
     bool Unique = false,
     string? ReferenceTo = null,
-    IReadOnlyList<string>? RestrictedValues = null)
+    IReadOnlyList<string>? RestrictedValues = null,
+    bool ExternalId = false)
 {
     /// <summary>Salesforce's name of the type in JSON deserialization errors, for example <c>currency</c>.</summary>
     public string SoapTypeName => Type switch

@@ -100,7 +100,7 @@ public static partial class SalesforceSchema
         new(name, type, label, Required: required);
 
     private static SObjectField ExternalId(string name, string label, bool unique) =>
-        new(name, FieldType.Text, label, Length: 50, Unique: unique);
+        new(name, FieldType.Text, label, Length: 50, Unique: unique, ExternalId: true);
 
     private static IEnumerable<SObjectField> Address(string prefix, string label)
     {
