@@ -1,8 +1,6 @@
 using DaprSync.Contracts;
-using DaprSync.NetSuiteSapi.Concurrency;
 using DaprSync.NetSuiteSapi.Customers;
-using DaprSync.NetSuiteSapi.Payments;
-using DaprSync.NetSuiteSapi.SuiteQl;
+using DaprSync.NetSuiteSapi.SalesOrders;
 using DaprSync.Runtime;
 
 namespace DaprSync.NetSuiteSapi;
@@ -17,9 +15,8 @@ public static class NetSuiteSapiApp
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddDaprSyncRuntime(AppId);
-        builder.Services.AddNetSuiteConcurrency(builder.Configuration);
         builder.Services.AddNetSuiteRestClient(builder.Configuration);
-        builder.Services.AddNetSuiteQueriesAndPayments(builder.Configuration);
+        builder.Services.AddNetSuiteSalesOrders(builder.Configuration);
         return builder;
     }
 
@@ -31,8 +28,7 @@ public static class NetSuiteSapiApp
         app.MapSubscribeHandler();
         app.MapDaprSyncHealth();
         app.MapCustomersApi();
-        app.MapTransactionsApi();
-        app.MapPaymentsApi();
+        app.MapSalesOrdersApi();
         return app;
     }
 }
