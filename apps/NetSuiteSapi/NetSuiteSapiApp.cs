@@ -1,6 +1,9 @@
 using DaprSync.Contracts;
+using DaprSync.NetSuiteSapi.Concurrency;
 using DaprSync.NetSuiteSapi.Customers;
 using DaprSync.NetSuiteSapi.SalesOrders;
+using DaprSync.NetSuiteSapi.Payments;
+using DaprSync.NetSuiteSapi.SuiteQl;
 using DaprSync.Runtime;
 
 namespace DaprSync.NetSuiteSapi;
@@ -15,8 +18,10 @@ public static class NetSuiteSapiApp
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddDaprSyncRuntime(AppId);
+        builder.Services.AddNetSuiteConcurrency(builder.Configuration);
         builder.Services.AddNetSuiteRestClient(builder.Configuration);
         builder.Services.AddNetSuiteSalesOrders(builder.Configuration);
+        builder.Services.AddNetSuiteQueriesAndPayments(builder.Configuration);
         return builder;
     }
 
@@ -29,6 +34,8 @@ public static class NetSuiteSapiApp
         app.MapDaprSyncHealth();
         app.MapCustomersApi();
         app.MapSalesOrdersApi();
+        app.MapTransactionsApi();
+        app.MapPaymentsApi();
         return app;
     }
 }
