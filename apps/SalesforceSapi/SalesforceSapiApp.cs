@@ -1,7 +1,9 @@
 using DaprSync.Contracts;
 using DaprSync.Runtime;
 using DaprSync.SalesforceSapi.Accounts;
+using DaprSync.SalesforceSapi.Orders;
 using DaprSync.SalesforceSapi.PubSub;
+using DaprSync.SalesforceSapi.Transactions;
 
 namespace DaprSync.SalesforceSapi;
 
@@ -28,6 +30,8 @@ public static class SalesforceSapiApp
         app.MapSubscribeHandler();
         app.MapDaprSyncHealth();
         app.MapAccountsApi();
+        app.MapOrdersApi();
+        app.MapTransactionsApi();
         return app;
     }
 }

@@ -16,16 +16,30 @@ internal static partial class SalesforceSapiLog
     public static partial void SessionExpired(ILogger logger, string method, string path);
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Warning,
-        Message = "Salesforce rejected {Operation} of Account {AccountId}: {ErrorCode} {ErrorMessage}")]
-    public static partial void AccountRequestRejected(
-        ILogger logger, string operation, string accountId, string errorCode, string errorMessage);
+        Message = "Salesforce rejected {Operation} of {Resource} {RecordId}: {ErrorCode} {ErrorMessage}")]
+    public static partial void RequestRejected(
+        ILogger logger, string operation, string resource, string recordId, string errorCode, string errorMessage);
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Error,
-        Message = "Salesforce is unavailable for {Operation} of Account {AccountId}")]
+        Message = "Salesforce is unavailable for {Operation} of {Resource} {RecordId}")]
     public static partial void SalesforceUnavailable(
-        ILogger logger, Exception error, string operation, string accountId);
+        ILogger logger, Exception error, string operation, string resource, string recordId);
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Information,
         Message = "Wrote sync status {SyncStatus} to Account {AccountId}")]
     public static partial void AccountSyncWritten(ILogger logger, string accountId, string syncStatus);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Information,
+        Message = "Wrote sync status {SyncStatus} to {SObjectType} {RecordId}")]
+    public static partial void SyncWritten(ILogger logger, string sObjectType, string recordId, string syncStatus);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Information,
+        Message = "Upserted {Count} {SObjectType} records by {ExternalIdField}: {Saved} saved, {Failed} failed")]
+    public static partial void BatchUpserted(
+        ILogger logger, string sObjectType, string externalIdField, int count, int saved, int failed);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning,
+        Message = "Salesforce rejected {SObjectType} {Key} of a batch upsert: {ErrorCode} {ErrorMessage}")]
+    public static partial void BatchRecordRejected(
+        ILogger logger, string sObjectType, string key, string errorCode, string errorMessage);
 }

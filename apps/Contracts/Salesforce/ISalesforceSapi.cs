@@ -15,4 +15,34 @@ public interface ISalesforceSapi
         string accountId,
         [Body] AccountSyncUpdate update,
         CancellationToken cancellationToken = default);
+
+    /// <summary>Reads an Order with its items and the NetSuite ids of its Account and itself; 404 if missing.</summary>
+    [Get("/orders/{orderId}")]
+    Task<SalesforceOrder> GetOrderAsync(string orderId, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes the NetSuite sales order id and number and the sync status back to an Order.</summary>
+    [Patch("/orders/{orderId}/sync")]
+    Task UpdateOrderSyncAsync(
+        string orderId,
+        [Body] OrderSyncUpdate update,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Creates or updates invoices by NetSuite id. A rejected record is a failed result.</summary>
+    [Post("/invoices/upsert")]
+    Task<BatchUpsertResponse> UpsertInvoicesAsync(
+        [Body] IReadOnlyList<InvoiceUpsert> invoices,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Creates or updates refunds by NetSuite id. A rejected record is a failed result.</summary>
+    [Post("/refunds/upsert")]
+    Task<BatchUpsertResponse> UpsertRefundsAsync(
+        [Body] IReadOnlyList<RefundUpsert> refunds,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Writes the NetSuite customer payment id and the sync status back to a <c>Payment__c</c>.</summary>
+    [Patch("/payments/{paymentId}/sync")]
+    Task UpdatePaymentSyncAsync(
+        string paymentId,
+        [Body] PaymentSyncUpdate update,
+        CancellationToken cancellationToken = default);
 }

@@ -7,13 +7,19 @@ namespace DaprSync.SalesforceSapi.Accounts;
 /// <summary>
 /// Turns Salesforce failures into ProblemDetails for the orchestrator: 404 for a missing record, 422 for a
 /// record rejection (with Salesforce's <c>errorCode</c>), 503 for a transient or authentication failure.
+/// Every endpoint group of the app uses it. The record id is the route's id value, when it has one.
 /// </summary>
 internal sealed class AccountProblems(ILogger<AccountProblems> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var accountId = http.Request.RouteValues["accountId"] as string ?? "";
+        var recordId = http.Request.RouteValues
+            .Where(pair => pair.Key.EndsWith("Id", StringComparison.Ordinal))
+            .Select(pair => pair.Value as string)
+            .FirstOrDefault() ?? "";
+        var resource = http.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .FirstOrDefault() ?? "";
         var operation = http.Request.Method;
         try
         {
@@ -21,8 +27,8 @@ internal sealed class AccountProblems(ILogger<AccountProblems> logger) : IEndpoi
         }
         catch (SalesforceApiException exception)
         {
-            SalesforceSapiLog.AccountRequestRejected(
-                logger, operation, accountId, exception.ErrorCode, exception.Message);
+            SalesforceSapiLog.RequestRejected(
+                logger, operation, resource, recordId, exception.ErrorCode, exception.Message);
             var status = exception.ErrorCode == "NOT_FOUND"
                 ? StatusCodes.Status404NotFound
                 : StatusCodes.Status422UnprocessableEntity;
@@ -31,7 +37,7 @@ internal sealed class AccountProblems(ILogger<AccountProblems> logger) : IEndpoi
         }
         catch (SalesforceAuthenticationException exception)
         {
-            SalesforceSapiLog.SalesforceUnavailable(logger, exception, operation, accountId);
+            SalesforceSapiLog.SalesforceUnavailable(logger, exception, operation, resource, recordId);
             return Problem(
                 StatusCodes.Status503ServiceUnavailable,
                 "Salesforce authentication failed",
@@ -41,9 +47,13 @@ internal sealed class AccountProblems(ILogger<AccountProblems> logger) : IEndpoi
         }
         catch (SalesforceUnavailableException exception)
         {
-            SalesforceSapiLog.SalesforceUnavailable(logger, exception, operation, accountId);
+            SalesforceSapiLog.SalesforceUnavailable(logger, exception, operation, resource, recordId);
             return Problem(
-                StatusCodes.Status503ServiceUnavailable, "Salesforce is unavailable", exception.Message, null, []);
+                StatusCodes.Status503ServiceUnavailable,
+                "Salesforce is unavailable",
+                exception.Message,
+                exception.ErrorCode,
+                []);
         }
     }
 

@@ -21,10 +21,18 @@ public sealed class SalesforceApiException(
 }
 
 /// <summary>
-/// Salesforce could not be reached or failed transiently (timeout, 5xx, 429), so the call may be retried.
+/// Salesforce could not be reached or failed transiently (timeout, 5xx, 429, or the API request limit), so
+/// the call may be retried later. <see cref="ErrorCode"/> is Salesforce's code when it sent one, such as
+/// <c>REQUEST_LIMIT_EXCEEDED</c>.
 /// </summary>
-public sealed class SalesforceUnavailableException(string message, Exception? innerException = null)
-    : Exception(message, innerException);
+public sealed class SalesforceUnavailableException(
+    string message,
+    Exception? innerException = null,
+    string? errorCode = null)
+    : Exception(message, innerException)
+{
+    public string? ErrorCode { get; } = errorCode;
+}
 
 /// <summary>The OAuth token endpoint rejected the client credentials, for example with <c>invalid_client</c>.</summary>
 public sealed class SalesforceAuthenticationException(string error, string description)

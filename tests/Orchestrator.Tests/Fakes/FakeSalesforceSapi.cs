@@ -8,7 +8,7 @@ namespace DaprSync.Orchestrator.Tests.Fakes;
 /// In-memory fake of the project's own <see cref="ISalesforceSapi"/> contract: Accounts by id, every
 /// writeback in order, call counts, and queued failures per operation.
 /// </summary>
-internal sealed class FakeSalesforceSapi : ISalesforceSapi
+internal sealed partial class FakeSalesforceSapi : ISalesforceSapi
 {
     private readonly ConcurrentDictionary<string, SalesforceAccount> accounts = new();
 
