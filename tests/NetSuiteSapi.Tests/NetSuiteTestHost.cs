@@ -53,8 +53,25 @@ internal sealed class NetSuiteTestHost : IAsyncDisposable
     public static async Task<NetSuiteTestHost> StartAsync(
         bool withSapi = true,
         TimeProvider? emulatorTime = null,
-        IDictionary<string, string?>? sapiSettings = null)
+        IDictionary<string, string?>? sapiSettings = null,
+        IDictionary<string, string?>? emulatorSettings = null)
     {
+        // The concurrency limit is raised so that tests racing requests on purpose exercise the record store;
+        // tests of the limit itself pass NetSuiteEmulator:MaxConcurrentRequests in emulatorSettings.
+        var emulatorValues = new Dictionary<string, string?>
+        {
+            ["NetSuiteEmulator:AccountId"] = AccountId,
+            ["NetSuiteEmulator:ConsumerKey"] = ConsumerKey,
+            ["NetSuiteEmulator:ConsumerSecret"] = ConsumerSecret,
+            ["NetSuiteEmulator:TokenId"] = TokenId,
+            ["NetSuiteEmulator:TokenSecret"] = TokenSecret,
+            ["NetSuiteEmulator:MaxConcurrentRequests"] = "1000",
+        };
+        foreach (var (key, value) in emulatorSettings ?? new Dictionary<string, string?>())
+        {
+            emulatorValues[key] = value;
+        }
+
         var emulator = await LoopbackApp.StartAsync(
             builder =>
             {
@@ -66,14 +83,7 @@ internal sealed class NetSuiteTestHost : IAsyncDisposable
                 builder.AddNetSuiteEmulator();
             },
             app => app.MapNetSuiteEmulator(),
-            settings: new Dictionary<string, string?>
-            {
-                ["NetSuiteEmulator:AccountId"] = AccountId,
-                ["NetSuiteEmulator:ConsumerKey"] = ConsumerKey,
-                ["NetSuiteEmulator:ConsumerSecret"] = ConsumerSecret,
-                ["NetSuiteEmulator:TokenId"] = TokenId,
-                ["NetSuiteEmulator:TokenSecret"] = TokenSecret,
-            });
+            settings: emulatorValues);
 
         var sqlitePath = Path.Combine(Path.GetTempPath(), $"ns-sapi-tests-{Guid.NewGuid():N}.db");
         if (!withSapi)

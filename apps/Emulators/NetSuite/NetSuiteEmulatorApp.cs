@@ -1,7 +1,9 @@
 using DaprSync.NetSuiteEmulator.Auth;
 using DaprSync.NetSuiteEmulator.Diagnostics;
+using DaprSync.NetSuiteEmulator.Faults;
 using DaprSync.NetSuiteEmulator.Records;
 using DaprSync.NetSuiteEmulator.Records.Customers;
+using DaprSync.NetSuiteEmulator.Records.Payments;
 using DaprSync.NetSuiteEmulator.Soap;
 using DaprSync.NetSuiteEmulator.SuiteQl;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,6 +39,8 @@ public static class NetSuiteEmulatorApp
         builder.Services.AddSingleton<TbaVerifier>();
         builder.Services.AddSingleton<CustomerWrites>();
         builder.Services.AddNetSuiteSuiteQl();
+        builder.Services.AddNetSuitePayments();
+        builder.Services.AddNetSuiteTraffic(builder.Configuration);
         builder.AddNetSuiteSoapPort();
         return builder;
     }
@@ -45,11 +49,13 @@ public static class NetSuiteEmulatorApp
     public static WebApplication MapNetSuiteEmulator(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseNetSuiteTraffic();
 
         var records = app.MapGroup(RecordApiPrefix);
         records.AddEndpointFilter(new CallCountingFilter(app.Services.GetRequiredService<NetSuiteCallCounter>()));
         records.AddEndpointFilter(ActivatorUtilities.CreateInstance<TbaEndpointFilter>(app.Services));
         records.MapCustomerRecords();
+        records.MapCustomerPayments();
         app.MapNetSuiteSuiteQl();
         app.MapNetSuiteSoapPort();
         return app;

@@ -21,9 +21,8 @@ internal sealed class SuiteQlEngine(IEnumerable<ISuiteQlTable> tables)
         var columns = statement.Columns.Count > 0
             ? statement.Columns
             : [.. table.Columns.Select(name => new SelectItem(new ColumnExpression(name), name))];
-        CheckColumns(table, columns.Select(c => c.Expression)
-            .Concat(statement.OrderBy.Select(o => o.Expression))
-            .Append(statement.Where), columns);
+        CheckColumns(table, columns.Select(c => c.Expression).Append(statement.Where), []);
+        CheckColumns(table, statement.OrderBy.Select(o => o.Expression), columns);
 
         var matching = table.Rows()
             .Where(row => statement.Where is null || IsTrue(Evaluate(statement.Where, row)))
@@ -132,13 +131,15 @@ internal sealed class SuiteQlEngine(IEnumerable<ISuiteQlTable> tables)
         return alias is null ? order : order with { Expression = alias.Expression };
     }
 
+    /// <summary>Rejects a column the table does not have; <paramref name="aliases"/> are names that may stand in for
+    /// one, which SuiteQL allows only in ORDER BY.</summary>
     private static void CheckColumns(
-        ISuiteQlTable table, IEnumerable<SqlExpression?> expressions, IReadOnlyList<SelectItem> columns)
+        ISuiteQlTable table, IEnumerable<SqlExpression?> expressions, IReadOnlyList<SelectItem> aliases)
     {
         foreach (var name in expressions.SelectMany(ColumnNames))
         {
             var bare = name[(name.LastIndexOf('.') + 1)..];
-            if (!table.Columns.Contains(bare) && columns.All(c => c.Name != name))
+            if (!table.Columns.Contains(bare) && aliases.All(c => c.Name != name))
             {
                 throw new SuiteQlException(
                     "Invalid search query. Detailed unprocessed description follows. Search error occurred: "

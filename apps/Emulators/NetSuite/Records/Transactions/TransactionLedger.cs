@@ -91,6 +91,20 @@ public sealed class TransactionLedger(TimeProvider timeProvider)
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="change"/> while holding the ledger's lock, so a check of an amount remaining and the
+    /// changes that rely on it cannot interleave with another write. The lock is reentrant, so the change may call
+    /// <see cref="Find"/> and <see cref="Modify"/>.
+    /// </summary>
+    public T Write<T>(Func<T> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        lock (_gate)
+        {
+            return change();
+        }
+    }
+
     /// <summary>Deletes a transaction and records it in <c>deletedrecord</c>. Returns false when it is unknown.</summary>
     public bool Delete(string id)
     {
