@@ -28,6 +28,12 @@ public sealed class SalesforceOptions
     /// </summary>
     public int QueryBatchSize { get; set; } = 2000;
 
+    /// <summary>
+    /// Seconds to send no requests after Salesforce answers <c>403 REQUEST_LIMIT_EXCEEDED</c>; calls in that
+    /// time fail at once with 503 and that code.
+    /// </summary>
+    public int LimitBackoffSeconds { get; set; } = 300;
+
     /// <summary>Timeout of one HTTP request to Salesforce, in seconds.</summary>
     public int RequestTimeoutSeconds { get; set; } = 30;
 }
@@ -65,6 +71,11 @@ internal sealed partial class SalesforceOptionsValidator : IValidateOptions<Sale
         if (options.QueryBatchSize is < 200 or > 2000)
         {
             failures.Add($"{Section}:QueryBatchSize must be between 200 and 2000, got {options.QueryBatchSize}.");
+        }
+
+        if (options.LimitBackoffSeconds < 0)
+        {
+            failures.Add($"{Section}:LimitBackoffSeconds must be zero or positive, got {options.LimitBackoffSeconds}.");
         }
 
         if (options.RequestTimeoutSeconds <= 0)

@@ -19,12 +19,15 @@ internal static class SalesforceRegistration
         services.AddSingleton<ISalesforceSession, ClientCredentialsSession>();
 
         services.AddTransient<SalesforceSessionHandler>();
+        services.AddSingleton<ApiLimitMonitor>();
+        services.AddTransient<ApiLimitHandler>();
         services.AddHttpClient<SalesforceRestClient>((provider, client) =>
             {
                 client.BaseAddress = SalesforceSessionHandler.InstancePlaceholder;
                 ConfigureTimeout(provider, client);
             })
-            .AddHttpMessageHandler<SalesforceSessionHandler>();
+            .AddHttpMessageHandler<SalesforceSessionHandler>()
+            .AddHttpMessageHandler<ApiLimitHandler>();
 
         services.AddSingleton<AccountProblems>();
         services.AddProblemDetails();

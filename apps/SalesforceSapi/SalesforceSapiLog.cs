@@ -29,6 +29,14 @@ internal static partial class SalesforceSapiLog
         Message = "Wrote sync status {SyncStatus} to Account {AccountId}")]
     public static partial void AccountSyncWritten(ILogger logger, string accountId, string syncStatus);
 
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning,
+        Message = "Salesforce API allowance is low: {Remaining} of {Limit} daily requests left")]
+    public static partial void ApiAllowanceLow(ILogger logger, long remaining, long limit);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Error,
+        Message = "Salesforce rejected {Method} {Path} with REQUEST_LIMIT_EXCEEDED; holding requests until {Until}")]
+    public static partial void RequestLimitExceeded(ILogger logger, string method, string path, DateTimeOffset until);
+
     [LoggerMessage(EventId = 2006, Level = LogLevel.Information,
         Message = "Wrote sync status {SyncStatus} to {SObjectType} {RecordId}")]
     public static partial void SyncWritten(ILogger logger, string sObjectType, string recordId, string syncStatus);

@@ -5,7 +5,7 @@ namespace DaprSync.SalesforceEmulator.Admin;
 
 /// <summary>
 /// Emulator-only endpoints under <c>/admin</c>, which a real org does not have: expire sessions to test
-/// re-authentication, and read or reset the API call counters.
+/// re-authentication, read or reset the API call counters, and use up the daily API allowance.
 /// </summary>
 internal static class AdminEndpoints
 {
@@ -20,6 +20,11 @@ internal static class AdminEndpoints
             dailyLimit = usage.DailyLimit,
             endpoints = usage.Snapshot(),
         }));
+        admin.MapPost("/api-usage/exhaust", (ApiUsage usage) =>
+        {
+            usage.Exhaust();
+            return TypedResults.NoContent();
+        });
         admin.MapDelete("/api-usage", (ApiUsage usage) =>
         {
             usage.Reset();

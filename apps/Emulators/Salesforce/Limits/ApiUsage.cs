@@ -73,6 +73,16 @@ public sealed class ApiUsage(IOptions<SalesforceEmulatorOptions> options, TimePr
         return true;
     }
 
+    /// <summary>Uses up today's allowance, so REST calls get <c>403 REQUEST_LIMIT_EXCEEDED</c> until reset.</summary>
+    public void Exhaust()
+    {
+        lock (dailyLock)
+        {
+            RollOverDay();
+            dailyUsed = DailyLimit;
+        }
+    }
+
     /// <summary>Clears every counter, for tests and the admin endpoint.</summary>
     public void Reset()
     {

@@ -23,7 +23,7 @@ public static class SObjectRelationships
         return field.Name.EndsWith("Id", StringComparison.Ordinal) ? field.Name[..^2] : null;
     }
 
-    /// <summary>Returns the reference field behind relationship <paramref name="name"/> (any casing), or null.</summary>
+    /// <summary>Returns the reference field of relationship <paramref name="name"/> in any casing, or null.</summary>
     public static SObjectField? FindParentReference(SObjectType type, string name)
     {
         ArgumentNullException.ThrowIfNull(type);
