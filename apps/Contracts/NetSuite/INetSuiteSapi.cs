@@ -47,7 +47,7 @@ public interface INetSuiteSapi
 
     /// <summary>
     /// Creates or updates the customer payment whose external id is the Salesforce Payment id and applies it to
-    /// the invoice. Answers 422 for a payment NetSuite rejected and 503 for a transient failure.
+    /// the invoice. Returns 422 for a payment NetSuite rejected and 503 for a transient failure.
     /// </summary>
     [Put("/payments")]
     Task<PaymentUpsertResult> UpsertPaymentAsync(

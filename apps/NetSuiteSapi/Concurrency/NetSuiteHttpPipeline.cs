@@ -12,7 +12,9 @@ namespace DaprSync.NetSuiteSapi.Concurrency;
 public static partial class NetSuiteHttpPipeline
 {
     /// <summary>Registers the options and the gate shared by all NetSuite clients.</summary>
-    public static IServiceCollection AddNetSuiteConcurrency(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddNetSuiteConcurrency(
+        this IServiceCollection services,
+        IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<NetSuiteConcurrencyOptions>()
@@ -57,7 +59,8 @@ public static partial class NetSuiteHttpPipeline
     }
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Warning,
-        Message = "Retrying a NetSuite request (retry {Attempt}) after HTTP {Status} {Exception} in {DelayMilliseconds} ms")]
+        Message = "Retrying a NetSuite request (retry {Attempt}) after HTTP {Status} {Exception} "
+            + "in {DelayMilliseconds} ms")]
     private static partial void LogRetry(
         ILogger logger, int attempt, int? status, double delayMilliseconds, string? exception);
 }

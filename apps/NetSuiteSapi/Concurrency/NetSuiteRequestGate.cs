@@ -9,7 +9,8 @@ namespace DaprSync.NetSuiteSapi.Concurrency;
 /// </summary>
 public sealed class NetSuiteRequestGate(IOptions<NetSuiteConcurrencyOptions> options) : IDisposable
 {
-    private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrentRequests, options.Value.MaxConcurrentRequests);
+    private readonly SemaphoreSlim _slots =
+        new(options.Value.MaxConcurrentRequests, options.Value.MaxConcurrentRequests);
 
     /// <summary>Waits for a free slot; dispose the result to release it.</summary>
     public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)

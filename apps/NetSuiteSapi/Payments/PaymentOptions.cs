@@ -16,7 +16,7 @@ public sealed class PaymentOptions
 
 /// <summary>
 /// Checks that each account id, when set, is an internal id. Missing ids are allowed at start so that an
-/// installation without the payment flow runs; <c>PUT /payments</c> then answers 500 naming the missing key.
+/// installation without the payment flow runs; <c>PUT /payments</c> then returns 500 naming the missing key.
 /// </summary>
 internal sealed class PaymentOptionsValidator : IValidateOptions<PaymentOptions>
 {

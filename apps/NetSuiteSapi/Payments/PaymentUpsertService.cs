@@ -40,7 +40,9 @@ public sealed partial class PaymentUpsertService(
     IOptions<PaymentOptions> options,
     ILogger<PaymentUpsertService> logger)
 {
-    public async Task<PaymentUpsertOutcome> UpsertAsync(PaymentUpsertRequest request, CancellationToken cancellationToken)
+    public async Task<PaymentUpsertOutcome> UpsertAsync(
+        PaymentUpsertRequest request,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var settings = options.Value;
@@ -139,7 +141,8 @@ public sealed partial class PaymentUpsertService(
     }
 
     [LoggerMessage(EventId = 50, Level = LogLevel.Information,
-        Message = "Upserted payment {ExternalId} as NetSuite customer payment {InternalId}: {Amount} on invoice {InvoiceId}")]
+        Message = "Upserted payment {ExternalId} as NetSuite customer payment {InternalId}: "
+            + "{Amount} on invoice {InvoiceId}")]
     private static partial void LogUpserted(
         ILogger logger, string externalId, string internalId, string invoiceId, decimal amount);
 

@@ -13,7 +13,7 @@ public sealed record KeysetPage(
 
 /// <summary>
 /// Reads transactions modified in a window, ordered by (<c>lastmodifieddate</c>, <c>id</c>), with keyset paging:
-/// each page asks for rows after the last one returned instead of using an offset. A row changed during the
+/// each page requests the rows after the last one returned instead of using an offset. A row changed during the
 /// read moves past the window's upper bound, so the read neither skips nor repeats rows that stay put, and the
 /// next read picks the changed row up.
 /// </summary>
@@ -57,7 +57,11 @@ public sealed class IncrementalReader(SuiteQlClient client, TimeProvider timePro
     }
 
     /// <summary>Builds the SELECT for one page; exposed for tests that check the literals.</summary>
-    public static string BuildQuery(TransactionQuery query, DateTimeOffset since, DateTimeOffset until, KeysetCursor? cursor)
+    public static string BuildQuery(
+        TransactionQuery query,
+        DateTimeOffset since,
+        DateTimeOffset until,
+        KeysetCursor? cursor)
     {
         ArgumentNullException.ThrowIfNull(query);
         var types = string.Join(", ", query.Types.Select(SuiteQlLiteral.Text));

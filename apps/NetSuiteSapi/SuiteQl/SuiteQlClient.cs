@@ -15,7 +15,7 @@ public sealed partial class SuiteQlClient(HttpClient http, ILogger<SuiteQlClient
     public const int MaxPageSize = 1000;
 
     /// <summary>Runs one page of a query. Throws <see cref="SuiteQlRejectedException"/> for an error response and
-    /// <see cref="NetSuiteUnavailableException"/> when NetSuite cannot answer.</summary>
+    /// <see cref="NetSuiteUnavailableException"/> when NetSuite is unreachable or unavailable.</summary>
     public async Task<SuiteQlPage> QueryPageAsync(
         string query,
         int limit,
@@ -83,7 +83,7 @@ public sealed partial class SuiteQlClient(HttpClient http, ILogger<SuiteQlClient
         if (response.StatusCode == HttpStatusCode.TooManyRequests || status >= 500)
         {
             LogUnavailable(logger, status);
-            throw new NetSuiteUnavailableException($"NetSuite answered the SuiteQL query with HTTP {status}");
+            throw new NetSuiteUnavailableException($"NetSuite returned HTTP {status} for the SuiteQL query");
         }
 
         if (!response.IsSuccessStatusCode)
@@ -95,7 +95,7 @@ public sealed partial class SuiteQlClient(HttpClient http, ILogger<SuiteQlClient
         }
 
         return await response.Content.ReadFromJsonAsync<SuiteQlPage>(cancellationToken)
-            ?? throw new NetSuiteUnavailableException("NetSuite answered the SuiteQL query with an empty body");
+            ?? throw new NetSuiteUnavailableException("NetSuite returned an empty body for the SuiteQL query");
     }
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Warning,

@@ -16,9 +16,11 @@ public static class SuiteQlLiteral
 
     /// <summary>Writes <c>TO_TIMESTAMP('2026-12-04 15:41:10', 'YYYY-MM-DD HH24:MI:SS')</c>, in UTC and truncated to
     /// the second, which is the precision of <c>lastmodifieddate</c>.</summary>
-    public static string Timestamp(DateTimeOffset value) =>
-        $"TO_TIMESTAMP('{TruncateToSecond(value).UtcDateTime.ToString(DotNetTimestampFormat, CultureInfo.InvariantCulture)}', "
-        + $"'{TimestampFormat}')";
+    public static string Timestamp(DateTimeOffset value)
+    {
+        var text = TruncateToSecond(value).UtcDateTime.ToString(DotNetTimestampFormat, CultureInfo.InvariantCulture);
+        return $"TO_TIMESTAMP('{text}', '{TimestampFormat}')";
+    }
 
     /// <summary>Quotes text, doubling each quote inside it, so a value can never end the literal early.</summary>
     public static string Text(string value)

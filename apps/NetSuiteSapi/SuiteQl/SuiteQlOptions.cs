@@ -20,7 +20,8 @@ internal sealed class SuiteQlOptionsValidator : IValidateOptions<SuiteQlOptions>
         var failures = new List<string>();
         if (options.SuiteQlPageSize is < 1 or > SuiteQlClient.MaxPageSize)
         {
-            failures.Add($"NetSuite:SuiteQlPageSize is {options.SuiteQlPageSize}: set 1 to {SuiteQlClient.MaxPageSize}.");
+            failures.Add(
+                $"NetSuite:SuiteQlPageSize is {options.SuiteQlPageSize}: set 1 to {SuiteQlClient.MaxPageSize}.");
         }
 
         if (options.ItemCacheMinutes is < 0 or > 10_080)

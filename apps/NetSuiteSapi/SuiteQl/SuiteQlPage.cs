@@ -32,7 +32,7 @@ public sealed record SuiteQlPage(
     }
 }
 
-/// <summary>NetSuite answered a SuiteQL query with an error that retrying the same query does not clear.</summary>
+/// <summary>NetSuite rejected a SuiteQL query with an error that retrying the same query does not clear.</summary>
 public sealed class SuiteQlRejectedException(int status, string? errorCode, string detail)
     : Exception($"NetSuite rejected the SuiteQL query with HTTP {status} {errorCode}: {detail}")
 {

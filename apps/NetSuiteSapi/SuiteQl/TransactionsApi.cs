@@ -7,7 +7,7 @@ namespace DaprSync.NetSuiteSapi.SuiteQl;
 
 /// <summary>
 /// <c>GET /invoices</c> and <c>GET /refunds</c>: transactions modified since a time, one keyset page per call.
-/// 400 for invalid parameters, 502 when NetSuite rejects the query or answers in an unexpected form, 503 when
+/// 400 for invalid parameters, 502 when NetSuite rejects the query or responds in an unexpected form, 503 when
 /// NetSuite is unavailable after retries.
 /// </summary>
 public static class TransactionsApi
@@ -115,8 +115,8 @@ public static class TransactionsApi
         }
         catch (NetSuiteUnavailableException error)
         {
-            return new ReadOutcome(null, null, Problem(StatusCodes.Status503ServiceUnavailable, "NetSuite is unavailable",
-                error.Message + "; retry later.", null));
+            return new ReadOutcome(null, null, Problem(StatusCodes.Status503ServiceUnavailable,
+                "NetSuite is unavailable", error.Message + "; retry later.", null));
         }
         catch (SuiteQlRejectedException error)
         {
@@ -131,6 +131,7 @@ public static class TransactionsApi
     }
 
     private static ProblemHttpResult Problem(int status, string title, string detail, string? errorCode) =>
-        TypedResults.Problem(detail, statusCode: status, title: title,
-            extensions: errorCode is null ? null : new Dictionary<string, object?> { [SyncProblemDetails.ErrorCode] = errorCode });
+        TypedResults.Problem(detail, statusCode: status, title: title, extensions: errorCode is null
+            ? null
+            : new Dictionary<string, object?> { [SyncProblemDetails.ErrorCode] = errorCode });
 }

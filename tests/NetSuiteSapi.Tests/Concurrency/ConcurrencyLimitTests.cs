@@ -20,7 +20,8 @@ public sealed class ConcurrencyLimitTests
         await using var host = await NetSuiteTestHost.StartAsync(withSapi: false, emulatorSettings: StandardLimit);
         Faults(host).Apply(new FaultPlan(300, null, null, null, null, null, null));
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => QueryAsync(host, "SELECT id FROM item")));
+        var responses = await Task.WhenAll(
+            Enumerable.Range(0, 12).Select(_ => QueryAsync(host, "SELECT id FROM item")));
 
         var rejected = responses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
         Assert.NotEmpty(rejected);
@@ -53,7 +54,8 @@ public sealed class ConcurrencyLimitTests
         Faults(host).Apply(new FaultPlan(null, null, null, null, 3, 429, null));
 
         using var response = await host.SapiClient.GetAsync(
-            $"invoices?modifiedSince={Iso(DateTimeOffset.UtcNow.AddMinutes(-1))}", TestContext.Current.CancellationToken);
+            $"invoices?modifiedSince={Iso(DateTimeOffset.UtcNow.AddMinutes(-1))}",
+            TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(3, Faults(host).InjectedCount);
@@ -68,7 +70,8 @@ public sealed class ConcurrencyLimitTests
         Faults(host).Apply(new FaultPlan(null, null, null, null, 10, 503, null));
 
         using var response = await host.SapiClient.GetAsync(
-            $"invoices?modifiedSince={Iso(DateTimeOffset.UtcNow.AddMinutes(-1))}", TestContext.Current.CancellationToken);
+            $"invoices?modifiedSince={Iso(DateTimeOffset.UtcNow.AddMinutes(-1))}",
+            TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal(3, Faults(host).InjectedCount);

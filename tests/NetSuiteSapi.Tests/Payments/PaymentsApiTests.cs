@@ -68,7 +68,8 @@ public sealed class PaymentsApiTests
         var customer = await CreateCustomerAsync(host, "Over Ltd");
         var invoice = Assert.Single(Billing(host).BillInvoices(1, customer, 10m));
 
-        using var response = await PutAsync(host, new PaymentUpsertRequest("a0PSF0000003", customer, invoice.Id, 11m, null, null));
+        using var response = await PutAsync(
+            host, new PaymentUpsertRequest("a0PSF0000003", customer, invoice.Id, 11m, null, null));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
@@ -85,7 +86,8 @@ public sealed class PaymentsApiTests
         var other = await CreateCustomerAsync(host, "Other Ltd");
         var invoice = Assert.Single(Billing(host).BillInvoices(1, other, 10m));
 
-        using var response = await PutAsync(host, new PaymentUpsertRequest("a0PSF0000004", payer, invoice.Id, 5m, null, null));
+        using var response = await PutAsync(
+            host, new PaymentUpsertRequest("a0PSF0000004", payer, invoice.Id, 5m, null, null));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
@@ -99,10 +101,12 @@ public sealed class PaymentsApiTests
         var customer = await CreateCustomerAsync(host, "Unset Ltd");
         var invoice = Assert.Single(Billing(host).BillInvoices(1, customer, 10m));
 
-        using var response = await PutAsync(host, new PaymentUpsertRequest("a0PSF0000005", customer, invoice.Id, 5m, null, null));
+        using var response = await PutAsync(
+            host, new PaymentUpsertRequest("a0PSF0000005", customer, invoice.Id, 5m, null, null));
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        Assert.Contains("NetSuite:Payments:ArAccountId", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("NetSuite:Payments:ArAccountId", body, StringComparison.Ordinal);
         Assert.Equal(0, host.Calls.Get(PutPayment));
     }
 

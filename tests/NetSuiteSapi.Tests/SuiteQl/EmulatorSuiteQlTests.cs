@@ -144,8 +144,11 @@ public sealed class EmulatorSuiteQlTests
         await using var host = await NetSuiteTestHost.StartAsync(withSapi: false);
         var path = "services/rest/query/v1/suiteql";
         var signer = new TbaSigner(NetSuiteTestHost.Credentials);
-        var header = signer.CreateAuthorizationHeader(HttpMethod.Post, new Uri(host.Emulator.BaseAddress, path + signed),
-            TbaHandler.CreateNonce(), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        var header = signer.CreateAuthorizationHeader(
+            HttpMethod.Post,
+            new Uri(host.Emulator.BaseAddress, path + signed),
+            TbaHandler.CreateNonce(),
+            DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         using var http = new HttpClient { BaseAddress = host.Emulator.BaseAddress };
         using var request = new HttpRequestMessage(HttpMethod.Post, path + sent)
         {

@@ -51,7 +51,8 @@ public sealed class IncrementalReadTests
         Assert.Equal(invoices.Except(invoices.TakeLast(20)).Order(), read.Order());
         Assert.Equal(SuiteQlLiteral.TruncateToSecond(until), page.Until);
 
-        var next = await ListAsync(host, $"modifiedSince={Iso(page.Until)}&until={Iso(clock.GetUtcNow().AddSeconds(1))}");
+        var nextUntil = Iso(clock.GetUtcNow().AddSeconds(1));
+        var next = await ListAsync(host, $"modifiedSince={Iso(page.Until)}&until={nextUntil}");
         Assert.False(next.HasMore);
         Assert.Equal(changed.Order(), next.Items.Select(i => i.InternalId).Order());
         Assert.Equal(invoices.Order(), read.Union(next.Items.Select(i => i.InternalId)).Order());
@@ -64,7 +65,8 @@ public sealed class IncrementalReadTests
         await using var host = await NetSuiteTestHost.StartAsync();
 
         using var response = await host.SapiClient.GetAsync(
-            $"invoices?modifiedSince={Iso(DateTimeOffset.UtcNow)}&pageSize=1001", TestContext.Current.CancellationToken);
+            $"invoices?modifiedSince={Iso(DateTimeOffset.UtcNow)}&pageSize=1001",
+            TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(0, host.Calls.Get(InvoiceQuery));
@@ -100,10 +102,10 @@ public sealed class IncrementalReadTests
     {
         await using var host = await NetSuiteTestHost.StartAsync();
         var customer = await CreateCustomerAsync(host, "Mapped Ltd");
-        var billed = Assert.Single(Billing(host).BillInvoices(1, customer, 99.95m, currencyId: "2", salesOrderId: "777"));
+        var billed = Assert.Single(
+            Billing(host).BillInvoices(1, customer, 99.95m, currencyId: "2", salesOrderId: "777"));
 
-        var page = await ListAsync(host,
-            $"modifiedSince={Iso(DateTimeOffset.UtcNow.AddMinutes(-1))}&until={Iso(DateTimeOffset.UtcNow.AddSeconds(2))}");
+        var page = await ListAsync(host, RecentWindow());
 
         var invoice = Assert.Single(page.Items);
         Assert.Equal(billed.Id, invoice.InternalId);
@@ -128,7 +130,7 @@ public sealed class IncrementalReadTests
         var issued = Billing(host).IssueRefund(customer, 25m, "Damaged goods", cashRefund: true);
 
         using var response = await host.SapiClient.GetAsync(
-            $"refunds?modifiedSince={Iso(DateTimeOffset.UtcNow.AddMinutes(-1))}&until={Iso(DateTimeOffset.UtcNow.AddSeconds(2))}",
+            "refunds?" + RecentWindow(),
             TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -139,6 +141,10 @@ public sealed class IncrementalReadTests
         Assert.All(page.Items, r => Assert.Equal("Damaged goods", r.Memo));
         Assert.Equal("Refunded", page.Items[1].Status);
     }
+
+    /// <summary>Query parameters for a window from a minute ago to two seconds ahead.</summary>
+    private static string RecentWindow() =>
+        $"modifiedSince={Iso(DateTimeOffset.UtcNow.AddMinutes(-1))}&until={Iso(DateTimeOffset.UtcNow.AddSeconds(2))}";
 
     private static async Task<InvoicePage> ListAsync(NetSuiteTestHost host, string query)
     {

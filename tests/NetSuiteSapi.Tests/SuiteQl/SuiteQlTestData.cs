@@ -25,7 +25,7 @@ internal static class SuiteQlTestData
         return response.Headers.Location!.Segments[^1];
     }
 
-    /// <summary>Posts a SuiteQL query, signed, with <c>Prefer: transient</c> unless told otherwise.</summary>
+    /// <summary>Posts a SuiteQL query, signed, with <c>Prefer: transient</c> unless <paramref name="transient"/> is false.</summary>
     public static async Task<HttpResponseMessage> QueryAsync(
         NetSuiteTestHost host,
         string query,

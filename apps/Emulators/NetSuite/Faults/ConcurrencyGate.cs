@@ -20,8 +20,8 @@ public sealed class ConcurrencyGate(Microsoft.Extensions.Options.IOptions<Traffi
 
     public long Rejected => Interlocked.Read(ref _rejected);
 
-    /// <summary>Admits a request and returns its slot, or returns null when the limit is reached; the caller then
-    /// answers with the protocol's concurrency error.</summary>
+    /// <summary>Admits a request and returns its slot, or returns null when the limit is reached. The caller then
+    /// sends the protocol's concurrency error.</summary>
     public IDisposable? TryEnter()
     {
         var now = Interlocked.Increment(ref _inFlight);

@@ -29,7 +29,7 @@ public sealed class FaultInjector(IOptions<TrafficOptions> options)
     private int _timeoutNext;
     private long _injected;
 
-    /// <summary>Requests answered with an injected error or hang since start.</summary>
+    /// <summary>Number of requests given an injected error or hang since start.</summary>
     public long InjectedCount => Interlocked.Read(ref _injected);
 
     public FaultOptions Current

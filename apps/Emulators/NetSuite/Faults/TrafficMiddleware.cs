@@ -5,9 +5,9 @@ namespace DaprSync.NetSuiteEmulator.Faults;
 
 /// <summary>
 /// Applies the concurrency limit and the injected faults to every REST request under <c>/services/rest</c>.
-/// A request past the limit gets NetSuite's 429 body at once; an admitted request holds its slot through the
+/// A request past the limit gets NetSuite's 429 body at once; an admitted request keeps its slot through the
 /// injected latency and its endpoint. SOAP endpoints take a slot from <see cref="ConcurrencyGate"/> themselves,
-/// because they answer with a SOAP fault instead.
+/// because they reply with a SOAP fault instead.
 /// </summary>
 internal sealed partial class TrafficMiddleware(
     RequestDelegate next,
@@ -17,6 +17,8 @@ internal sealed partial class TrafficMiddleware(
     ILogger<TrafficMiddleware> logger)
 {
     public const string RestPrefix = "/services/rest";
+
+    private const string ErrorType = "https://www.w3.org/Protocols/rfc2616/rfc2616-sec10.html";
 
     private static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web);
 
@@ -32,8 +34,7 @@ internal sealed partial class TrafficMiddleware(
         if (slot is null)
         {
             LogRejected(logger, context.Request.Method, context.Request.Path, gate.Limit);
-            await WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, "Too Many Requests",
-                new NetSuiteErrorDetail("Concurrent request limit exceeded. Request blocked.", "CONCURRENCY_LIMIT_EXCEEDED"));
+            await WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, "Too Many Requests", LimitExceeded());
             return;
         }
 
@@ -55,8 +56,9 @@ internal sealed partial class TrafficMiddleware(
         {
             await WriteErrorAsync(context, status, status == 429 ? "Too Many Requests" : "Internal Server Error",
                 status == 429
-                    ? new NetSuiteErrorDetail("Concurrent request limit exceeded. Request blocked.", "CONCURRENCY_LIMIT_EXCEEDED")
-                    : new NetSuiteErrorDetail("An unexpected error occurred. (injected by the emulator)", "UNEXPECTED_ERROR"));
+                    ? LimitExceeded()
+                    : new NetSuiteErrorDetail("An unexpected error occurred (injected by the emulator).",
+                        "UNEXPECTED_ERROR"));
             return;
         }
 
@@ -65,9 +67,16 @@ internal sealed partial class TrafficMiddleware(
 
     // NOTE: the 429 code and detail follow integrators' reports of NetSuite's REST concurrency error; they were not
     // checked against a live account.
-    private static async Task WriteErrorAsync(HttpContext context, int status, string title, NetSuiteErrorDetail detail)
+    private static NetSuiteErrorDetail LimitExceeded() =>
+        new("Concurrent request limit exceeded. Request blocked.", "CONCURRENCY_LIMIT_EXCEEDED");
+
+    private static async Task WriteErrorAsync(
+        HttpContext context,
+        int status,
+        string title,
+        NetSuiteErrorDetail detail)
     {
-        var body = new NetSuiteErrorBody("https://www.w3.org/Protocols/rfc2616/rfc2616-sec10.html", title, status, [detail]);
+        var body = new NetSuiteErrorBody(ErrorType, title, status, [detail]);
         context.Response.StatusCode = status;
         context.Response.ContentType = NetSuiteErrorResults.ContentType;
         await context.Response.WriteAsync(JsonSerializer.Serialize(body, SerializerOptions), context.RequestAborted);

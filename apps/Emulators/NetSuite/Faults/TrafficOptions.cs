@@ -23,7 +23,7 @@ public sealed class FaultOptions
     [Range(0, 600_000)]
     public int LatencyMilliseconds { get; set; }
 
-    /// <summary>Share of requests, 0 to 1, answered with <see cref="ErrorStatus"/> instead of being served.</summary>
+    /// <summary>Share of requests, 0 to 1, rejected with <see cref="ErrorStatus"/> instead of being served.</summary>
     [Range(0.0, 1.0)]
     public double ErrorRate { get; set; }
 

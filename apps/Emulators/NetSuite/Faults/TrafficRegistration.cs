@@ -34,7 +34,13 @@ public static class TrafficRegistration
             return Results.NoContent();
         });
         admin.MapGet("/concurrency", (ConcurrencyGate gate) =>
-            Results.Ok(new { limit = gate.Limit, inFlight = gate.InFlight, peak = gate.Peak, rejected = gate.Rejected }));
+            Results.Ok(new
+            {
+                limit = gate.Limit,
+                inFlight = gate.InFlight,
+                peak = gate.Peak,
+                rejected = gate.Rejected,
+            }));
         admin.MapDelete("/concurrency", (ConcurrencyGate gate) =>
         {
             gate.Reset();

@@ -18,8 +18,9 @@ internal sealed record SqlValue(object? Raw, string? Display = null)
 
     public static SqlValue Timestamp(DateTimeOffset? value) => value is null ? Null : new SqlValue(value.Value);
 
-    public static SqlValue Date(DateOnly? value) =>
-        value is null ? Null : new SqlValue(new DateTimeOffset(value.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+    public static SqlValue Date(DateOnly? value) => value is null
+        ? Null
+        : new SqlValue(new DateTimeOffset(value.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
 
     /// <summary>
     /// Compares two values the way Oracle does after implicit conversion: text that reads as a number compares as a

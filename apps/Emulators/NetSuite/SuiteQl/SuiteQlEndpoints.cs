@@ -7,7 +7,7 @@ namespace DaprSync.NetSuiteEmulator.SuiteQl;
 
 /// <summary>
 /// <c>POST /services/rest/query/v1/suiteql?limit=&amp;offset=</c> with body <c>{"q": "SELECT ..."}</c>, which
-/// needs the header <c>Prefer: transient</c>. A page holds at most 1000 rows, the offset must be a multiple of the
+/// needs the header <c>Prefer: transient</c>. A page contains at most 1000 rows, the offset must be a multiple of the
 /// limit, and no page may reach past row 100,000, as on a NetSuite account without SuiteAnalytics Connect.
 /// </summary>
 internal static class SuiteQlEndpoints
@@ -34,15 +34,14 @@ internal static class SuiteQlEndpoints
         var limitText = request.Query["limit"].ToString();
         var offsetText = request.Query["offset"].ToString();
         var limit = MaxLimit;
-        if (limitText.Length > 0 && !int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit)
-            || limit is < 1 or > MaxLimit)
+        if ((limitText.Length > 0 && !TryParseCount(limitText, out limit)) || limit is < 1 or > MaxLimit)
         {
-            return InvalidParameter($"Invalid value '{limitText}' for the parameter limit. Use 1 to {MaxLimit}.", "limit");
+            return InvalidParameter(
+                $"Invalid value '{limitText}' for the parameter limit. Use 1 to {MaxLimit}.", "limit");
         }
 
         var offset = 0;
-        if (offsetText.Length > 0 && !int.TryParse(offsetText, NumberStyles.None, CultureInfo.InvariantCulture, out offset)
-            || offset % limit != 0)
+        if ((offsetText.Length > 0 && !TryParseCount(offsetText, out offset)) || offset % limit != 0)
         {
             return InvalidParameter(
                 $"Invalid value '{offsetText}' for the parameter offset. The offset must be a multiple of the limit.",
@@ -132,11 +131,15 @@ internal static class SuiteQlEndpoints
             $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}?limit={limit}&offset={offset}"),
     };
 
+    private static bool TryParseCount(string text, out int value) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+
     private static async Task<string?> ReadQueryAsync(HttpRequest request)
     {
         try
         {
-            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            using var body = await JsonDocument.ParseAsync(
+                request.Body, cancellationToken: request.HttpContext.RequestAborted);
             return body.RootElement.ValueKind == JsonValueKind.Object
                 && body.RootElement.TryGetProperty("q", out var q)
                 && q.ValueKind == JsonValueKind.String

@@ -119,7 +119,8 @@ internal sealed class SuiteQlEngine(IEnumerable<ISuiteQlTable> tables)
     private static SqlValue ReadColumn(string name, SqlRow row) =>
         row.Values.GetValueOrDefault(name[(name.LastIndexOf('.') + 1)..], SqlValue.Null);
 
-    /// <summary>Replaces an ORDER BY name that is a select-list alias, not a table column, with its expression.</summary>
+    /// <summary>Replaces an ORDER BY name that is a select-list alias, not a table column, with the aliased
+    /// expression.</summary>
     private static OrderItem ResolveAlias(OrderItem order, ISuiteQlTable table, IReadOnlyList<SelectItem> columns)
     {
         if (order.Expression is not ColumnExpression column || table.Columns.Contains(column.Name))
@@ -143,8 +144,8 @@ internal sealed class SuiteQlEngine(IEnumerable<ISuiteQlTable> tables)
             {
                 throw new SuiteQlException(
                     "Invalid search query. Detailed unprocessed description follows. Search error occurred: "
-                    + $"Field '{bare}' for record '{table.Name}' was not found. Reason: NOT_EXPOSED - Not available for "
-                    + "channel SEARCH");
+                    + $"Field '{bare}' for record '{table.Name}' was not found. "
+                    + "Reason: NOT_EXPOSED - Not available for channel SEARCH");
             }
         }
     }

@@ -4,7 +4,7 @@ using System.Text;
 namespace DaprSync.NetSuiteEmulator.SuiteQl;
 
 /// <summary>
-/// The SQL functions the emulator knows: <c>TO_TIMESTAMP</c>, <c>TO_DATE</c>, <c>TO_CHAR</c>, <c>UPPER</c>,
+/// The SQL functions the emulator supports: <c>TO_TIMESTAMP</c>, <c>TO_DATE</c>, <c>TO_CHAR</c>, <c>UPPER</c>,
 /// <c>LOWER</c> and <c>BUILTIN.DF</c>. Format models use Oracle's elements YYYY, MM, DD, HH24, MI and SS.
 /// </summary>
 /// <remarks>
@@ -19,7 +19,8 @@ internal static class SuiteQlFunctions
         "upper" => MapText(name, arguments, text => text.ToUpperInvariant()),
         "lower" => MapText(name, arguments, text => text.ToLowerInvariant()),
         "builtin.df" => Display(arguments),
-        _ => throw new SuiteQlException($"Invalid search query. The function {name.ToUpperInvariant()} is not supported."),
+        _ => throw new SuiteQlException(
+            $"Invalid search query. The function {name.ToUpperInvariant()} is not supported."),
     };
 
     private static SqlValue ParseTime(string name, IReadOnlyList<SqlValue> arguments)
@@ -108,7 +109,8 @@ internal static class SuiteQlFunctions
             else if (char.IsAsciiLetter(upper[i]))
             {
                 throw new SuiteQlException(
-                    $"Invalid search query. The format '{oracleFormat}' uses an element the emulator does not support.");
+                    $"Invalid search query. The format '{oracleFormat}' uses an element that the emulator does "
+                    + "not support.");
             }
             else
             {

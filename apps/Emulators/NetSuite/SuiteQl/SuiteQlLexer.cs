@@ -78,7 +78,8 @@ internal static class SuiteQlLexer
         {
             if (i >= text.Length)
             {
-                throw new SuiteQlException($"Invalid search query. The string literal at position {start} is not closed.");
+                throw new SuiteQlException(
+                    $"Invalid search query. The string literal at position {start} is not closed.");
             }
 
             if (text[i] == '\'')

@@ -41,7 +41,8 @@ public sealed class PaymentBook
         }
     }
 
-    /// <summary>Runs <paramref name="change"/> with exclusive access; <see cref="Store"/> may be called inside.</summary>
+    /// <summary>Runs <paramref name="change"/> with exclusive access. The lock is reentrant, so
+    /// <see cref="Store"/> may be called inside.</summary>
     public T Write<T>(Func<T> change)
     {
         ArgumentNullException.ThrowIfNull(change);

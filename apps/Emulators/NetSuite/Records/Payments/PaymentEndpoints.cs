@@ -14,7 +14,8 @@ internal static class PaymentEndpoints
     {
         records.MapPut(ResourcePath + "/eid:{externalId}", UpsertAsync);
         records.MapGet(ResourcePath + "/eid:{externalId}",
-            (string externalId, HttpRequest request, PaymentBook book) => Found(request, book.FindByExternalId(externalId)));
+            (string externalId, HttpRequest request, PaymentBook book) =>
+                Found(request, book.FindByExternalId(externalId)));
         records.MapGet(ResourcePath + "/{id}",
             (string id, HttpRequest request, PaymentBook book) => Found(request, book.Find(id)));
         return records;

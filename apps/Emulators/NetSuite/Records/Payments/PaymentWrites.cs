@@ -14,7 +14,8 @@ internal sealed record PaymentWriteOutcome(CustomerPayment? Payment, NetSuiteErr
 /// </summary>
 internal sealed class PaymentWrites(PaymentBook book, TransactionLedger ledger, NetSuiteRecords records)
 {
-    /// <summary>NetSuite's default accounts when a body names none: accounts receivable and undeposited funds.</summary>
+    /// <summary>Accounts used when a body names none: accounts receivable and undeposited funds, as NetSuite
+    /// defaults them.</summary>
     private const string DefaultArAccountId = "119";
     private const string DefaultDepositAccountId = "122";
 

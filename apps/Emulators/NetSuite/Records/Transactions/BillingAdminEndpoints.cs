@@ -22,14 +22,15 @@ internal static class BillingAdminEndpoints
         admin.MapPost("/invoices", (BillInvoicesRequest request, BillingSimulation billing) =>
             request.Count is < 1 or > 100_000 || string.IsNullOrWhiteSpace(request.CustomerId)
                 ? Results.Problem("Count must be 1 to 100000 and customerId must be set.", statusCode: 400)
-                : Results.Ok(billing.BillInvoices(
-                    request.Count, request.CustomerId, request.Amount, request.CurrencyId ?? "1", request.SalesOrderId)));
+                : Results.Ok(billing.BillInvoices(request.Count, request.CustomerId, request.Amount,
+                    request.CurrencyId ?? "1", request.SalesOrderId)));
         admin.MapPost("/modify", (ModifyTransactionsRequest request, BillingSimulation billing) =>
             Results.Ok(new { modified = billing.ModifyTransactions(request.Ids, request.Memo ?? "Changed") }));
         admin.MapPost("/refunds", (IssueRefundRequest request, BillingSimulation billing) =>
             string.IsNullOrWhiteSpace(request.CustomerId)
                 ? Results.Problem("customerId must be set.", statusCode: 400)
-                : Results.Ok(billing.IssueRefund(request.CustomerId, request.Amount, request.Memo, request.CashRefund)));
+                : Results.Ok(billing.IssueRefund(
+                    request.CustomerId, request.Amount, request.Memo, request.CashRefund)));
         admin.MapDelete("/transactions/{id}", (string id, TransactionLedger ledger) =>
             ledger.Delete(id) ? Results.NoContent() : Results.NotFound());
         return endpoints;

@@ -21,10 +21,11 @@ public sealed record NetSuiteTransaction(
     string? Memo = null,
     string? ExternalId = null);
 
-/// <summary>A row of SuiteQL's <c>deletedrecord</c> table: a record that was deleted, by type and internal id.</summary>
+/// <summary>A row of SuiteQL's <c>deletedrecord</c> table: a deleted record's type and internal id.</summary>
 public sealed record DeletedRecord(string RecordId, string RecordType, string? Name, DateTimeOffset DeletedDate);
 
-/// <summary>Transaction type codes and the statuses the emulator uses, with the text <c>BUILTIN.DF</c> returns.</summary>
+/// <summary>Transaction type codes and the statuses the emulator uses, with their <c>BUILTIN.DF</c>
+/// text.</summary>
 public static class TransactionTypes
 {
     public const string Invoice = "CustInvc";

@@ -105,7 +105,8 @@ public sealed class TransactionLedger(TimeProvider timeProvider)
         }
     }
 
-    /// <summary>Deletes a transaction and records it in <c>deletedrecord</c>. Returns false when it is unknown.</summary>
+    /// <summary>Deletes a transaction and records it in <c>deletedrecord</c>. Returns false when no transaction
+    /// has the id.</summary>
     public bool Delete(string id)
     {
         lock (_gate)
