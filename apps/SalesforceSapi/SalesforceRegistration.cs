@@ -15,8 +15,12 @@ internal static class SalesforceRegistration
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SalesforceOptions>, SalesforceOptionsValidator>();
 
-        services.AddHttpClient(ClientCredentialsSession.HttpClientName, ConfigureTimeout);
-        services.AddSingleton<ISalesforceSession, ClientCredentialsSession>();
+        services.AddHttpClient(OAuthSession.HttpClientName, ConfigureTimeout);
+        services.AddSingleton<ITokenGrant>(provider =>
+            provider.GetRequiredService<IOptions<SalesforceOptions>>().Value.AuthFlow == SalesforceAuthFlow.JwtBearer
+                ? ActivatorUtilities.CreateInstance<JwtBearerGrant>(provider)
+                : ActivatorUtilities.CreateInstance<ClientCredentialsGrant>(provider));
+        services.AddSingleton<ISalesforceSession, OAuthSession>();
 
         services.AddTransient<SalesforceSessionHandler>();
         services.AddSingleton<ApiLimitMonitor>();

@@ -29,6 +29,7 @@ public static class SalesforceEmulatorApp
 
         builder.Services.AddSingleton<SessionStore>();
         builder.Services.AddSingleton<IAccessTokenValidator>(provider => provider.GetRequiredService<SessionStore>());
+        builder.Services.AddSingleton<JwtAssertionVerifier>();
         builder.Services.AddSingleton<ApiUsage>();
         builder.Services.AddSingleton<SalesforceRecords>();
         builder.Services.AddSingleton<RecordValidator>();

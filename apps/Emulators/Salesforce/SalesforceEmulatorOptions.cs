@@ -14,6 +14,12 @@ public sealed class EmulatorClient
 
     /// <summary>Whether writes by this client count as the integration user's (no Platform Event echo).</summary>
     public bool IsIntegrationUser { get; set; }
+
+    /// <summary>
+    /// Path of a PEM certificate or RSA public key that verifies this client's JWT bearer assertions. Empty
+    /// means the client cannot use the JWT bearer flow.
+    /// </summary>
+    public string CertificatePath { get; set; } = "";
 }
 
 /// <summary>Settings of the <c>SalesforceEmulator</c> section.</summary>

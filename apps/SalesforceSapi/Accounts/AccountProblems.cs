@@ -41,7 +41,8 @@ internal sealed class AccountProblems(ILogger<AccountProblems> logger) : IEndpoi
             return Problem(
                 StatusCodes.Status503ServiceUnavailable,
                 "Salesforce authentication failed",
-                exception.Message + " Check the Salesforce:ClientId and Salesforce:ClientSecret settings.",
+                exception.Message + " Check the Salesforce:ClientId and Salesforce:ClientSecret settings, or for "
+                    + "the JWT bearer flow Salesforce:Username and Salesforce:PrivateKeyPath.",
                 exception.Error,
                 []);
         }

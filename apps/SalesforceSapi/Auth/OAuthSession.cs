@@ -6,13 +6,15 @@ using Microsoft.Extensions.Options;
 namespace DaprSync.SalesforceSapi.Auth;
 
 /// <summary>
-/// The integration user's session from the OAuth 2.0 client credentials flow. Concurrent callers share one
-/// token request, and a refresh for a token that was already replaced returns the replacement.
+/// The integration user's session from the OAuth 2.0 token endpoint, with the grant that
+/// <c>Salesforce:AuthFlow</c> selects. Concurrent callers share one token request, and a refresh for a
+/// token that was already replaced returns the replacement.
 /// </summary>
-internal sealed class ClientCredentialsSession(
+internal sealed class OAuthSession(
     IHttpClientFactory httpClientFactory,
+    ITokenGrant grant,
     IOptions<SalesforceOptions> options,
-    ILogger<ClientCredentialsSession> logger)
+    ILogger<OAuthSession> logger)
     : ISalesforceSession
 {
     public const string HttpClientName = "salesforce-oauth";
@@ -58,12 +60,7 @@ internal sealed class ClientCredentialsSession(
         var settings = options.Value;
         var client = httpClientFactory.CreateClient(HttpClientName);
         var tokenUrl = new Uri(new Uri(settings.LoginUrl.TrimEnd('/') + "/"), "services/oauth2/token");
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = settings.ClientId,
-            ["client_secret"] = settings.ClientSecret,
-        });
+        using var form = new FormUrlEncodedContent(grant.CreateForm());
 
         HttpResponseMessage response;
         try

@@ -53,7 +53,7 @@ public sealed class ApiLimitMonitor
         }
     }
 
-    /// <summary>Reads one <c>Sforce-Limit-Info</c> value and logs once each time the allowance drops below 10 %.</summary>
+    /// <summary>Reads one <c>Sforce-Limit-Info</c> value and logs when the allowance drops below 10 %.</summary>
     public void Observe(string limitInfo)
     {
         foreach (var part in limitInfo.Split(',', StringSplitOptions.TrimEntries))

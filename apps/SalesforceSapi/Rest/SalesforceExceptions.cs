@@ -34,9 +34,12 @@ public sealed class SalesforceUnavailableException(
     public string? ErrorCode { get; } = errorCode;
 }
 
-/// <summary>The OAuth token endpoint rejected the client credentials, for example with <c>invalid_client</c>.</summary>
+/// <summary>
+/// The OAuth token endpoint rejected the token request, for example with <c>invalid_client</c> (client
+/// credentials) or <c>invalid_grant</c> (JWT bearer).
+/// </summary>
 public sealed class SalesforceAuthenticationException(string error, string description)
-    : Exception($"Salesforce rejected the client credentials: {error} ({description}).")
+    : Exception($"Salesforce rejected the token request: {error} ({description}).")
 {
     /// <summary>The OAuth <c>error</c> value.</summary>
     public string Error { get; } = error;

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace DaprSync.SalesforceEmulator.Auth;
 
-/// <summary>Successful token response of the OAuth 2.0 client credentials flow.</summary>
+/// <summary>Successful token response of the client credentials and JWT bearer flows.</summary>
 internal sealed record TokenResponse(
     [property: JsonPropertyName("access_token")] string AccessToken,
     [property: JsonPropertyName("signature")] string Signature,
@@ -22,9 +22,11 @@ internal sealed record TokenError(
     [property: JsonPropertyName("error")] string Error,
     [property: JsonPropertyName("error_description")] string ErrorDescription);
 
-/// <summary>The OAuth 2.0 token endpoint, client credentials grant only.</summary>
+/// <summary>The OAuth 2.0 token endpoint: the client credentials and JWT bearer grants.</summary>
 internal static partial class OAuthEndpoints
 {
+    private const string JwtBearerGrantType = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+
     public static IEndpointRouteBuilder MapOAuthApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/services/oauth2/token", IssueTokenAsync).DisableAntiforgery();
@@ -35,6 +37,7 @@ internal static partial class OAuthEndpoints
         HttpRequest request,
         SessionStore sessions,
         ApiUsage usage,
+        JwtAssertionVerifier jwtVerifier,
         IOptions<SalesforceEmulatorOptions> options,
         ILogger<SessionStore> logger)
     {
@@ -42,6 +45,19 @@ internal static partial class OAuthEndpoints
         var form = request.HasFormContentType
             ? await request.ReadFormAsync(request.HttpContext.RequestAborted)
             : FormCollection.Empty;
+
+        if (string.Equals(form["grant_type"], JwtBearerGrantType, StringComparison.Ordinal))
+        {
+            var audiences = new[] { $"{request.Scheme}://{request.Host}", InstanceUrlOf(request, options.Value) };
+            var (jwtClient, error, description) = jwtVerifier.Verify(form["assertion"].ToString(), audiences);
+            if (jwtClient is null)
+            {
+                LogTokenRejected(logger, "(jwt bearer)", error!);
+                return Error(error!, description!);
+            }
+
+            return IssueToken(request, sessions, options.Value, logger, jwtClient);
+        }
 
         if (!string.Equals(form["grant_type"], "client_credentials", StringComparison.Ordinal))
         {
@@ -63,8 +79,19 @@ internal static partial class OAuthEndpoints
             return Error("invalid_client", "invalid client credentials");
         }
 
+        return IssueToken(request, sessions, options.Value, logger, client);
+    }
+
+    private static IResult IssueToken(
+        HttpRequest request,
+        SessionStore sessions,
+        SalesforceEmulatorOptions options,
+        ILogger logger,
+        EmulatorClient client)
+    {
+        var clientId = client.ClientId;
         var session = sessions.Issue(client);
-        var instanceUrl = InstanceUrlOf(request, options.Value);
+        var instanceUrl = InstanceUrlOf(request, options);
         var identityUrl = $"{instanceUrl}/id/{sessions.OrgId}/{session.UserId}";
         var issuedAt = session.IssuedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         LogTokenIssued(logger, clientId, session.Username);
