@@ -20,7 +20,8 @@ public sealed class EventFlowTests
         var bus = emulator.Bus();
         var publisher = new RecordingEventPublisher();
         var state = new InMemoryStateStore();
-        using var host = await PubSubHarness.StartSubscriberAsync(emulator, new FakeSalesforceSession(), publisher, state);
+        using var host = await PubSubHarness.StartSubscriberAsync(
+            emulator, new FakeSalesforceSession(), publisher, state);
         await PubSubHarness.WaitUntilAsync(() => bus.GetSubscriberCount(OrderTopic) == 1, "the order subscription");
         var orderId = emulator.CreateDraftOrder();
 
@@ -45,7 +46,8 @@ public sealed class EventFlowTests
         var bus = emulator.Bus();
         var publisher = new RecordingEventPublisher();
         var state = new InMemoryStateStore();
-        using var host = await PubSubHarness.StartSubscriberAsync(emulator, new FakeSalesforceSession(), publisher, state);
+        using var host = await PubSubHarness.StartSubscriberAsync(
+            emulator, new FakeSalesforceSession(), publisher, state);
         await PubSubHarness.WaitUntilAsync(() => bus.GetSubscriberCount(PaymentTopic) == 1, "the payment subscription");
         var accountId = emulator.Create("Account", new Dictionary<string, object?>
         {
@@ -85,7 +87,8 @@ public sealed class EventFlowTests
         var bus = emulator.Bus();
         var publisher = new RecordingEventPublisher();
         var state = new InMemoryStateStore();
-        using var host = await PubSubHarness.StartSubscriberAsync(emulator, new FakeSalesforceSession(), publisher, state);
+        using var host = await PubSubHarness.StartSubscriberAsync(
+            emulator, new FakeSalesforceSession(), publisher, state);
         await PubSubHarness.WaitUntilAsync(() => bus.GetSubscriberCount(PaymentTopic) == 1, "the payment subscription");
 
         var malformed = bus.Publish(PlatformEventSchemas.PaymentAndRefundEvent, new Dictionary<string, object?>
@@ -117,7 +120,8 @@ public sealed class EventFlowTests
         var state = new InMemoryStateStore();
         string[] topics = [AccountsTopicName, OrderTopic, PaymentTopic];
 
-        using (var first = await PubSubHarness.StartSubscriberAsync(emulator, new FakeSalesforceSession(), publisher, state))
+        using (var first = await PubSubHarness.StartSubscriberAsync(
+                   emulator, new FakeSalesforceSession(), publisher, state))
         {
             await PubSubHarness.WaitUntilAsync(
                 () => topics.All(topic => bus.GetSubscriberCount(topic) == 1), "three subscriptions");
@@ -131,7 +135,8 @@ public sealed class EventFlowTests
         PublishOneOfEach(bus, 2);
         PublishOneOfEach(bus, 3);
 
-        using var second = await PubSubHarness.StartSubscriberAsync(emulator, new FakeSalesforceSession(), publisher, state);
+        using var second = await PubSubHarness.StartSubscriberAsync(
+            emulator, new FakeSalesforceSession(), publisher, state);
         await PubSubHarness.WaitUntilAsync(() => publisher.Messages.Count >= 9, "nine events after the restart");
         await Task.Delay(200, Token);
 

@@ -92,6 +92,9 @@ internal sealed class InMemoryStateStore(TimeProvider? timeProvider = null) : IS
 
     public ConcurrentQueue<string> SavedKeys { get; } = new();
 
+    /// <summary>Number of upcoming SaveAsync calls that throw, as an unreachable store would.</summary>
+    public int SaveFailuresToInject { get; set; }
+
     /// <summary>Number of upcoming TrySaveAsync calls that throw, as an unreachable store would.</summary>
     public int TrySaveFailuresToInject { get; set; }
 
@@ -113,6 +116,12 @@ internal sealed class InMemoryStateStore(TimeProvider? timeProvider = null) : IS
     {
         lock (_gate)
         {
+            if (SaveFailuresToInject > 0)
+            {
+                SaveFailuresToInject--;
+                throw new HttpRequestException("The state store is unavailable (injected by the test).");
+            }
+
             var etag = Store(key, value, timeToLive);
             return Task.FromResult(etag);
         }

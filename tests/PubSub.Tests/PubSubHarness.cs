@@ -27,7 +27,8 @@ internal static class PubSubHarness
     {
         var settings = new Dictionary<string, string?>
         {
-            ["SalesforceEmulator:PubSub:KeepAliveInterval"] = (keepAliveInterval ?? TimeSpan.FromSeconds(30)).ToString(),
+            ["SalesforceEmulator:PubSub:KeepAliveInterval"] =
+                (keepAliveInterval ?? TimeSpan.FromSeconds(30)).ToString(),
         };
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
         {
@@ -44,8 +45,8 @@ internal static class PubSubHarness
                 }
 
                 builder.Services.AddSingleton<SalesforceRecords>();
-                builder.AddPubSubApi();
                 configure?.Invoke(builder);
+                builder.AddPubSubApi();
             },
             app => app.MapPubSubApi(),
             http2Only: true,

@@ -93,7 +93,8 @@ public sealed class TriggerTests
         var fields = published.DecodeFields();
         Assert.Equal(paymentId, fields["Payment_Id__c"]);
         Assert.Equal(125.5, fields["Amount__c"]);
-        Assert.Equal(new DateOnly(2026, 11, 20).DayNumber - new DateOnly(1970, 1, 1).DayNumber, fields["Payment_Date__c"]);
+        var daysSinceEpoch = new DateOnly(2026, 11, 20).DayNumber - new DateOnly(1970, 1, 1).DayNumber;
+        Assert.Equal(daysSinceEpoch, fields["Payment_Date__c"]);
         Assert.Equal("4410", fields["NetSuite_Invoice_Id__c"]);
         Assert.Equal("812", fields["NetSuite_Account_Number__c"]);
     }

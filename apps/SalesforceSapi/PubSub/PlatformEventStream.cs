@@ -1,6 +1,4 @@
 using Avro;
-using Avro.Generic;
-using Avro.IO;
 using DaprSync.SalesforceSapi.Auth;
 using Eventbus.V1;
 using Google.Protobuf;
@@ -94,15 +92,58 @@ internal sealed class PlatformEventStream(PlatformEventSubscriber.Dependencies d
         }
     }
 
+    // A failed publish or replay id write is retried here instead of by reconnecting, because a reconnect
+    // restarts after the stored replay id: LATEST when none is stored yet, which would skip this event.
     private async Task HandleEventAsync(ConsumerEvent consumerEvent, Metadata headers, CancellationToken token)
+    {
+        var eventId = consumerEvent.Event.Id;
+        var replayId = consumerEvent.ReplayId;
+        await RetryInPlaceAsync(
+            () => PublishOrReportAsync(consumerEvent, headers, token),
+            error => error is PlatformEventDeliveryException,
+            eventId,
+            "publish",
+            token);
+
+        // The state store seam defines no failure types, so any failure but cancellation is retried.
+        await RetryInPlaceAsync(
+            () => deps.ReplayIds.SaveAsync(handler.TopicName, replayId.Memory, token),
+            error => error is not OperationCanceledException,
+            eventId,
+            "store the replay id",
+            token);
+        PubSubLog.EventHandled(deps.Logger, handler.TopicName, eventId, ToHex(replayId.Span));
+    }
+
+    private async Task RetryInPlaceAsync(
+        Func<Task> step, Func<Exception, bool> isRetryable, string eventId, string stepName, CancellationToken token)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await step();
+                return;
+            }
+            catch (Exception ex) when (isRetryable(ex))
+            {
+                var delay = deps.ComputeBackoff(attempt);
+                PubSubLog.StepRetrying(deps.Logger, ex, handler.TopicName, eventId, stepName, delay, attempt);
+                await Task.Delay(delay, deps.TimeProvider, token);
+            }
+        }
+    }
+
+    private async Task PublishOrReportAsync(ConsumerEvent consumerEvent, Metadata headers, CancellationToken token)
     {
         var eventId = consumerEvent.Event.Id;
         var replayId = consumerEvent.ReplayId;
         try
         {
             var schema = await deps.Schemas.GetAsync(consumerEvent.Event.SchemaId, headers, token);
-            var record = Decode(schema, consumerEvent.Event.Payload);
-            await DeliverAsync(new PlatformEventMessage(handler.TopicName, eventId, replayId.ToByteArray(), record), token);
+            var record = AvroPayload.Decode(schema, consumerEvent.Event.Payload);
+            var message = new PlatformEventMessage(handler.TopicName, eventId, replayId.ToByteArray(), record);
+            await DeliverAsync(message, token);
         }
         catch (Exception ex) when (ex is AvroException or MalformedPlatformEventException)
         {
@@ -114,9 +155,6 @@ internal sealed class PlatformEventStream(PlatformEventSubscriber.Dependencies d
                 eventId,
                 token);
         }
-
-        await deps.ReplayIds.SaveAsync(handler.TopicName, replayId.Memory, token);
-        PubSubLog.EventHandled(deps.Logger, handler.TopicName, eventId, ToHex(replayId.Span));
     }
 
     private async Task DeliverAsync(PlatformEventMessage message, CancellationToken cancellationToken)
@@ -128,31 +166,10 @@ internal sealed class PlatformEventStream(PlatformEventSubscriber.Dependencies d
         catch (Exception ex) when (ex is not (MalformedPlatformEventException or OperationCanceledException))
         {
             // The bus seam does not define its failure types, and any of them means the event was not
-            // accepted. Wrapping them lets the subscriber reconnect from the stored replay id instead.
+            // accepted. Wrapping them lets the stream retry the publish.
             throw new PlatformEventDeliveryException(
                 $"Publishing event {message.EventId} of {message.TopicName} to the bus failed.", ex);
         }
-    }
-
-    private static GenericRecord Decode(RecordSchema schema, ByteString payload)
-    {
-        using var buffer = new MemoryStream(payload.ToByteArray(), writable: false);
-        GenericRecord record;
-        try
-        {
-            record = new GenericDatumReader<GenericRecord>(schema, schema).Read(null!, new BinaryDecoder(buffer));
-        }
-        catch (EndOfStreamException ex)
-        {
-            throw new AvroException("The Avro payload ends before the record is complete.", ex);
-        }
-
-        if (buffer.Position != buffer.Length)
-        {
-            throw new AvroException($"The Avro payload has {buffer.Length - buffer.Position} bytes after the record.");
-        }
-
-        return record;
     }
 
     internal static string ToHex(ReadOnlySpan<byte> replayId) => Convert.ToHexString(replayId);

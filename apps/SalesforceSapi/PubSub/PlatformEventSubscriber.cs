@@ -35,6 +35,17 @@ public sealed partial class PlatformEventSubscriber(IPlatformEventHandler handle
         IStateStore StateStore,
         string ReplicaId)
     {
+        /// <summary>
+        /// Returns the delay before retry number <paramref name="failures"/>: the minimum delay, doubled per
+        /// failure up to the maximum.
+        /// </summary>
+        public TimeSpan ComputeBackoff(int failures)
+        {
+            var exponent = Math.Min(failures - 1, 20);
+            var delay = Options.ReconnectMinDelay * Math.Pow(2, exponent);
+            return delay < Options.ReconnectMaxDelay ? delay : Options.ReconnectMaxDelay;
+        }
+
         /// <summary>Publishes a <see cref="SyncProblemEvent"/> for the orchestrator to record.</summary>
         /// <exception cref="PlatformEventDeliveryException">The bus did not accept the problem event.</exception>
         public async Task ReportProblemAsync(
@@ -111,7 +122,7 @@ public sealed partial class PlatformEventSubscriber(IPlatformEventHandler handle
             }
 
             failures++;
-            var delay = ComputeBackoff(failures);
+            var delay = deps.ComputeBackoff(failures);
             PubSubLog.Reconnecting(deps.Logger, failure, handler.TopicName, delay, failures);
             await Task.Delay(delay, deps.TimeProvider, stoppingToken);
             reauthenticated = false;
@@ -139,12 +150,5 @@ public sealed partial class PlatformEventSubscriber(IPlatformEventHandler handle
         var errorCode = error.Trailers.GetValue("error-code");
         return error.StatusCode == StatusCode.InvalidArgument
             && (errorCode == ReplayIdCorruptedCode || errorCode == ReplayIdValidationFailedCode);
-    }
-
-    private TimeSpan ComputeBackoff(int failures)
-    {
-        var exponent = Math.Min(failures - 1, 20);
-        var delay = deps.Options.ReconnectMinDelay * Math.Pow(2, exponent);
-        return delay < deps.Options.ReconnectMaxDelay ? delay : deps.Options.ReconnectMaxDelay;
     }
 }

@@ -60,4 +60,9 @@ internal static partial class PubSubLog
     [LoggerMessage(EventId = 2112, Level = LogLevel.Information,
         Message = "Replica {ReplicaId} released the lease on {TopicName}")]
     public static partial void LeaseReleased(ILogger logger, string topicName, string replicaId);
+
+    [LoggerMessage(EventId = 2113, Level = LogLevel.Warning,
+        Message = "Failed to {Step} for event {EventId} of {TopicName}; retrying in {Delay} (attempt {Attempt})")]
+    public static partial void StepRetrying(
+        ILogger logger, Exception error, string topicName, string eventId, string step, TimeSpan delay, int attempt);
 }

@@ -48,13 +48,15 @@ public sealed class PlatformEventBus
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(customFields);
 
+        // One instant for CreatedDate and PublishedAt, so the two agree to the millisecond.
+        var now = _timeProvider.GetUtcNow();
         var fields = new Dictionary<string, object?>(customFields, StringComparer.Ordinal)
         {
-            ["CreatedDate"] = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds(),
+            ["CreatedDate"] = now.ToUnixTimeMilliseconds(),
             ["CreatedById"] = createdById,
         };
         var payload = PlatformEventCodec.Encode(definition.Schema, fields);
-        return Append(definition, eventId: null, payload);
+        return Append(definition, eventId: null, payload, now);
     }
 
     /// <summary>Publishes <c>AccountsEvent__e</c> with <c>Change_Type__c</c> CREATE or UPDATE.</summary>
@@ -70,8 +72,9 @@ public sealed class PlatformEventBus
         Publish(PlatformEventSchemas.CreateNsOrder, new Dictionary<string, object?> { ["Order_Id__c"] = orderId });
 
     /// <summary>
-    /// Publishes <c>ABT_Payment_and_Refund_Event__e</c>. <paramref name="paymentDate"/> is encoded as days
-    /// since 1970-01-01, the form <see cref="PlatformEventSchemas.PaymentAndRefundEvent"/> declares.
+    /// Publishes <c>ABT_Payment_and_Refund_Event__e</c>. The payment date is encoded as days since
+    /// 1970-01-01 and the amount as a double, the types that
+    /// <see cref="PlatformEventSchemas.PaymentAndRefundEvent"/> declares.
     /// </summary>
     public PublishedPlatformEvent PublishPaymentEvent(PaymentEventFields payment)
     {
@@ -105,7 +108,11 @@ public sealed class PlatformEventBus
         }
     }
 
-    internal PublishedPlatformEvent Append(PlatformEventDefinition definition, string? eventId, byte[] payload)
+    internal PublishedPlatformEvent Append(
+        PlatformEventDefinition definition,
+        string? eventId,
+        byte[] payload,
+        DateTimeOffset? publishedAt = null)
     {
         TaskCompletionSource published;
         PublishedPlatformEvent stored;
@@ -113,7 +120,8 @@ public sealed class PlatformEventBus
         {
             PruneExpired();
             var id = string.IsNullOrEmpty(eventId) ? Guid.NewGuid().ToString() : eventId;
-            stored = new PublishedPlatformEvent(definition, id, ++_lastSequence, payload, _timeProvider.GetUtcNow());
+            var at = publishedAt ?? _timeProvider.GetUtcNow();
+            stored = new PublishedPlatformEvent(definition, id, ++_lastSequence, payload, at);
             _logs[definition.TopicName].Add(stored);
             published = _nextPublish;
             _nextPublish = NewSignal();
