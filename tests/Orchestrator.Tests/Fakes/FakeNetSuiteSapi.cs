@@ -10,7 +10,7 @@ namespace DaprSync.Orchestrator.Tests.Fakes;
 /// API's rule: update by internal id when set, else upsert by external id, so a repeated upsert of the
 /// same Account finds the Customer it created.
 /// </summary>
-internal sealed class FakeNetSuiteSapi : INetSuiteSapi
+internal sealed partial class FakeNetSuiteSapi : INetSuiteSapi
 {
     private readonly Lock customersLock = new();
     private readonly Dictionary<string, CustomerUpsertRequest> customers = [];

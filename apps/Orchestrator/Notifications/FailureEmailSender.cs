@@ -1,0 +1,72 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace DaprSync.Orchestrator.Notifications;
+
+/// <summary>Sends a run's <see cref="FailureReport"/> as one HTML email through MailKit.</summary>
+public sealed partial class FailureEmailSender(IOptions<SmtpOptions> options, ILogger<FailureEmailSender> logger)
+{
+    /// <summary>
+    /// Sends the report to the flow's recipients. Returns false (and logs why) when email is off or
+    /// sending failed, so a mail outage never fails the sync run; the failures stay recorded.
+    /// </summary>
+    public async Task<bool> SendAsync(FailureReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var settings = options.Value;
+        var recipients = settings.RecipientsFor(report.Flow);
+        if (string.IsNullOrWhiteSpace(settings.Host) || recipients.Count == 0)
+        {
+            EmailOff(logger, report.Flow, report.RunId, report.Failures.Count);
+            return false;
+        }
+
+        using var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(settings.From));
+        foreach (var recipient in recipients)
+        {
+            message.To.Add(MailboxAddress.Parse(recipient));
+        }
+
+        message.Subject = report.Subject;
+        message.Body = new BodyBuilder { HtmlBody = report.ToHtml() }.ToMessageBody();
+
+        using var client = new SmtpClient();
+        try
+        {
+            var security = !settings.UseTls ? SecureSocketOptions.None
+                : settings.Port == 465 ? SecureSocketOptions.SslOnConnect
+                : SecureSocketOptions.StartTls;
+            await client.ConnectAsync(settings.Host, settings.Port, security, cancellationToken);
+            if (!string.IsNullOrEmpty(settings.Username))
+            {
+                await client.AuthenticateAsync(settings.Username, settings.Password ?? string.Empty, cancellationToken);
+            }
+
+            await client.SendAsync(message, cancellationToken);
+            await client.DisconnectAsync(quit: true, cancellationToken);
+            EmailSent(logger, report.Flow, report.RunId, report.Failures.Count, recipients.Count);
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or SmtpCommandException or SmtpProtocolException
+            or AuthenticationException or System.Net.Sockets.SocketException)
+        {
+            EmailFailed(logger, exception, report.Flow, report.RunId, settings.Host, settings.Port);
+            return false;
+        }
+    }
+
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Warning,
+        Message = "Email is off (no Smtp:Host or no recipients for {Flow}); {Count} failures of run {RunId} are recorded but not emailed")]
+    private static partial void EmailOff(ILogger logger, string flow, string runId, int count);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information,
+        Message = "Sent the {Flow} failure email of run {RunId} ({Count} failures) to {RecipientCount} recipients")]
+    private static partial void EmailSent(ILogger logger, string flow, string runId, int count, int recipientCount);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Error,
+        Message = "Sending the {Flow} failure email of run {RunId} through {Host}:{Port} failed")]
+    private static partial void EmailFailed(ILogger logger, Exception exception, string flow, string runId, string? host, int port);
+}

@@ -1,0 +1,32 @@
+namespace DaprSync.Orchestrator.Polling;
+
+/// <summary>One page read from NetSuite; <see cref="Cursor"/> continues the same read while <see cref="HasMore"/>.</summary>
+public sealed record PollerPage<T>(IReadOnlyList<T> Records, bool HasMore, string? Cursor);
+
+/// <summary>The identity of a polled record: its NetSuite internal id and last modification.</summary>
+public readonly record struct PolledKey(string Id, DateTimeOffset LastModified);
+
+/// <summary>What Salesforce did with one record of an upsert batch.</summary>
+public sealed record SinkOutcome(string Id, bool Success, string? ErrorCode, string? Message, string? SalesforceReference);
+
+/// <summary>Reads records modified in a window, page by page (the NetSuite side of a poller).</summary>
+public interface IPollerSource<T>
+{
+    /// <summary>
+    /// Reads one page of records modified in [<paramref name="since"/>, <paramref name="until"/>];
+    /// <paramref name="cursor"/> is null for the first page.
+    /// </summary>
+    Task<PollerPage<T>> ReadAsync(
+        DateTimeOffset since, DateTimeOffset until, int pageSize, string? cursor, CancellationToken cancellationToken);
+
+    PolledKey KeyOf(T record);
+}
+
+/// <summary>Writes a batch of at most 200 records to Salesforce and reports each record's outcome.</summary>
+public interface IPollerSink<T>
+{
+    Task<IReadOnlyList<SinkOutcome>> UpsertAsync(IReadOnlyList<T> batch, CancellationToken cancellationToken);
+}
+
+/// <summary>A failure that may pass on retry (timeout, 5xx, 429); the run keeps its watermark if it persists.</summary>
+public sealed class TransientPollerException(string message, Exception? inner = null) : Exception(message, inner);

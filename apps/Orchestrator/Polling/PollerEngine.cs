@@ -1,0 +1,89 @@
+using DaprSync.Orchestrator.Notifications;
+using DaprSync.Runtime;
+
+namespace DaprSync.Orchestrator.Polling;
+
+/// <summary>
+/// Runs one poller: lease, watermark window, paged reads from NetSuite, batched upserts to Salesforce,
+/// per-record failures collected into one email, and the watermark advanced only after a run with no
+/// persistent transient failure.
+/// </summary>
+public sealed partial class PollerEngine(
+    StateLease lease,
+    WatermarkStore watermarks,
+    IStateStore state,
+    FailureEmailSender email,
+    TimeProvider time,
+    ILogger<PollerEngine> logger)
+{
+    // One holder id per engine, and so per replica: the engine is a singleton of the orchestrator.
+    private readonly string _holder = $"{Environment.MachineName}-{Guid.NewGuid():N}";
+
+    public async Task<PollerRunResult> RunAsync<T>(
+        string poller,
+        string recordType,
+        PollerOptions options,
+        IPollerSource<T> source,
+        IPollerSink<T> sink,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(sink);
+        var runId = $"{poller}-{time.GetUtcNow():yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
+        var started = time.GetUtcNow();
+        if (!options.Enabled || !await lease.TryAcquireAsync(poller, _holder, options.LeaseDuration, cancellationToken))
+        {
+            RunSkipped(logger, poller, runId, options.Enabled ? "another replica holds the lease" : "the poller is disabled");
+            return new PollerRunResult(poller, runId, PollerRunStatus.Skipped, started, started, 0, 0, 0, 0, 0, 0,
+                started, started, TimeSpan.Zero, started);
+        }
+
+        try
+        {
+            var run = new PollerRun<T>(this, poller, recordType, runId, options, source, sink, started);
+            return await run.ExecuteAsync(cancellationToken);
+        }
+        finally
+        {
+            await lease.ReleaseAsync(poller, _holder, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Runs <paramref name="action"/>, retrying a transient failure with exponential backoff.</summary>
+    internal async Task<TResult> RetryAsync<TResult>(
+        string poller, string runId, string what, PollerOptions options, Func<Task<TResult>> action, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await action();
+            }
+            catch (TransientPollerException exception) when (attempt < options.MaxAttempts)
+            {
+                var delay = options.InitialBackoff * Math.Pow(2, attempt - 1);
+                RetryingStep(logger, exception, poller, runId, what, attempt, delay);
+                await Task.Delay(delay, time, cancellationToken);
+            }
+        }
+    }
+
+    internal IStateStore State => state;
+
+    internal WatermarkStore Watermarks => watermarks;
+
+    internal FailureEmailSender Email => email;
+
+    internal TimeProvider Time => time;
+
+    internal ILogger Logger => logger;
+
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "Poller {Poller} run {RunId} skipped: {Reason}")]
+    internal static partial void RunSkipped(ILogger logger, string poller, string runId, string reason);
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning,
+        Message = "Poller {Poller} run {RunId}: {Step} failed transiently (attempt {Attempt}); retrying in {Delay}")]
+    internal static partial void RetryingStep(
+        ILogger logger, Exception exception, string poller, string runId, string step, int attempt, TimeSpan delay);
+}

@@ -1,0 +1,32 @@
+namespace DaprSync.Orchestrator.Polling;
+
+/// <summary>How a poller run ended.</summary>
+public enum PollerRunStatus
+{
+    /// <summary>Every page was read; the watermark advanced.</summary>
+    Completed,
+
+    /// <summary>Another replica holds the lease, or the poller is disabled; nothing was read.</summary>
+    Skipped,
+
+    /// <summary>A transient failure persisted; the watermark stayed, so the next run reads the window again.</summary>
+    Repeating,
+}
+
+/// <summary>Figures of one poller run, logged at its end and kept as the poller's last run.</summary>
+public sealed record PollerRunResult(
+    string Poller,
+    string RunId,
+    PollerRunStatus Status,
+    DateTimeOffset WindowStart,
+    DateTimeOffset WindowEnd,
+    int Pages,
+    int Read,
+    int SkippedAsProcessed,
+    int Upserted,
+    int Failed,
+    int UpsertCalls,
+    DateTimeOffset WatermarkBefore,
+    DateTimeOffset WatermarkAfter,
+    TimeSpan Duration,
+    DateTimeOffset FinishedAt);

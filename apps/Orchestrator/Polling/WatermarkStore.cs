@@ -1,0 +1,50 @@
+using DaprSync.Runtime;
+
+namespace DaprSync.Orchestrator.Polling;
+
+/// <summary>
+/// A poller's watermark: the highest <c>lastmodifieddate</c> it processed, and the reset token it last
+/// applied (so a reset setting takes effect once, not on every run).
+/// </summary>
+public sealed record Watermark(DateTimeOffset Value, string? AppliedResetToken);
+
+/// <summary>The watermark as read for a run, with the ETag that guards its update.</summary>
+public sealed record WatermarkRead(Watermark Watermark, string? ETag, bool WasReset);
+
+/// <summary>Watermarks per poller in the state store, written with ETag concurrency.</summary>
+public sealed class WatermarkStore(IStateStore state)
+{
+    /// <summary>
+    /// Reads the watermark of <paramref name="poller"/>. A first run starts at <paramref name="defaultStart"/>;
+    /// a <paramref name="resetToken"/> that differs from the one last applied starts there again.
+    /// </summary>
+    public async Task<WatermarkRead> ReadAsync(
+        string poller, DateTimeOffset defaultStart, string? resetToken, CancellationToken cancellationToken)
+    {
+        var stored = await state.GetAsync<Watermark>(Key(poller), cancellationToken);
+        if (stored is null)
+        {
+            return new WatermarkRead(new Watermark(defaultStart, resetToken), null, WasReset: false);
+        }
+
+        if (!string.IsNullOrWhiteSpace(resetToken) && resetToken != stored.Value.AppliedResetToken)
+        {
+            return new WatermarkRead(new Watermark(defaultStart, resetToken), stored.ETag, WasReset: true);
+        }
+
+        return new WatermarkRead(stored.Value, stored.ETag, WasReset: false);
+    }
+
+    /// <summary>Stores a new watermark; false when another run changed it since <paramref name="read"/>.</summary>
+    public Task<bool> TryAdvanceAsync(
+        string poller, WatermarkRead read, DateTimeOffset processedUpTo, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var next = new Watermark(
+            processedUpTo > read.Watermark.Value ? processedUpTo : read.Watermark.Value,
+            read.Watermark.AppliedResetToken);
+        return state.TrySaveAsync(Key(poller), next, read.ETag, cancellationToken: cancellationToken);
+    }
+
+    private static string Key(string poller) => $"watermark:{poller}";
+}
