@@ -78,6 +78,22 @@ public sealed class ConcurrencyLimitTests
         Assert.Equal(0, host.Calls.Get(SuiteQlCall));
     }
 
+    [Fact]
+    public async Task Sapi_HungRequest_RetriedAfterTimeout()
+    {
+        await using var host = await NetSuiteTestHost.StartAsync(
+            sapiSettings: new Dictionary<string, string?> { ["NetSuite:RequestTimeoutSeconds"] = "1" });
+        Faults(host).Apply(new FaultPlan(null, null, null, null, null, null, 1));
+
+        using var response = await host.SapiClient.GetAsync(
+            $"invoices?modifiedSince={Iso(DateTimeOffset.UtcNow.AddMinutes(-1))}",
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, Faults(host).InjectedCount);
+        Assert.Equal(1, host.Calls.Get(SuiteQlCall));
+    }
+
     private static FaultInjector Faults(NetSuiteTestHost host) =>
         host.Emulator.Services.GetRequiredService<FaultInjector>();
 
