@@ -69,10 +69,17 @@ internal sealed class NetSuiteOptionsValidator : IValidateOptions<NetSuiteOption
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            failures.Add(
-                $"{SectionName}:{key} is missing: set it from the NetSuite integration record or access token.");
+            failures.Add($"{SectionName}:{key} is missing: {SourceOf(key)}.");
         }
     }
+
+    // Where each credential comes from in NetSuite, so the message says what to do next.
+    private static string SourceOf(string key) => key switch
+    {
+        "AccountId" => "set it to the account id shown under Setup > Company > Company Information (for example 1234567_SB1)",
+        "ConsumerKey" or "ConsumerSecret" => "set it from the integration record (Setup > Integration > Manage Integrations)",
+        _ => "set it from the access token (Setup > Users/Roles > Access Tokens)",
+    };
 
     private const string SectionName = NetSuiteOptions.SectionName;
 }

@@ -2,6 +2,8 @@ using DaprSync.Standalone.Hosting;
 using DaprSync.Standalone.Sandbox;
 using Serilog;
 using Serilog.Events;
+using Serilog.Extensions.Logging;
+using System.Runtime.InteropServices;
 
 namespace DaprSync.Standalone;
 
@@ -28,11 +30,18 @@ public static class StandaloneCommand
             cancel.Cancel();
         };
 
+        // SIGTERM (systemd, Kubernetes, docker stop) stops the host the same way as Ctrl+C.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            cancel.Cancel();
+        });
+
         var command = args.FirstOrDefault();
         var rest = args.Skip(1).ToList();
         switch (command)
         {
-            case "sandbox" when rest.Contains("--help"):
+            case "sandbox" when rest.FirstOrDefault() is "--help" or "-h":
                 Console.WriteLine(SandboxOptions.Usage);
                 return 0;
             case "sandbox":
@@ -66,6 +75,12 @@ public static class StandaloneCommand
             var summary = await new SandboxRunner(options, Console.Out).RunAsync(LoadConfiguration(), cancellationToken);
             return summary.Success ? 0 : 1;
         }
+        catch (InvalidDataException exception)
+        {
+            // An input the sandbox cannot load: the plan names the file, step or record at fault.
+            Console.Error.WriteLine($"Import failed: {exception.Message}");
+            return 2;
+        }
         finally
         {
             await Log.CloseAndFlushAsync();
@@ -79,18 +94,25 @@ public static class StandaloneCommand
         {
             var configuration = LoadConfiguration();
             var sqlitePath = configuration["Runtime:SqlitePath"] ?? "daprsync.db";
-            await using var host = await StandaloneHost.StartAsync(configuration, sqlitePath, cancellationToken: cancellationToken);
+            await using var host = await StandaloneHost.StartAsync(
+                configuration, sqlitePath, loggerFactory: new SerilogLoggerFactory(), cancellationToken: cancellationToken);
             foreach (var app in host.Apps)
             {
                 Log.Information("{AppId} listening on {Address}", app.Name, app.BaseAddress);
             }
 
             await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            Log.Information("Stopping the standalone host");
             return 0;
         }
         catch (Microsoft.Extensions.Options.OptionsValidationException exception)
         {
-            Log.Fatal("Invalid settings: {Failures}", string.Join("; ", exception.Failures));
+            Console.Error.WriteLine("Invalid settings (set them in appsettings.json or as DAPRSYNC__Section__Key environment variables):");
+            foreach (var failure in exception.Failures)
+            {
+                Console.Error.WriteLine($"  {failure}");
+            }
+
             return 2;
         }
         finally
@@ -109,6 +131,8 @@ public static class StandaloneCommand
         Log.Logger = new LoggerConfiguration()
             .MinimumLevel.Is(minimum)
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            // Invalid settings are reported once by the command, without the host's stack trace.
+            .Filter.ByExcluding(e => e.Exception is Microsoft.Extensions.Options.OptionsValidationException)
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
             .CreateLogger();
 }

@@ -168,10 +168,10 @@ public sealed class AccountToCustomerMapperTests : IAsyncLifetime
 
         var exception = Assert.Throws<AccountMappingException>(() => Mapper.Map(account, null));
 
-        Assert.Equal("PaymentTerms", exception.Field);
+        Assert.Equal("Payment_Terms__c", exception.Field);
         Assert.Equal("Net 45", exception.Value);
         Assert.Equal(MappingErrorCodes.UnmappedValue, exception.ErrorCode);
-        Assert.Contains("PaymentTerms 'Net 45'", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("Payment_Terms__c 'Net 45'", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public sealed class AccountToCustomerMapperTests : IAsyncLifetime
 
         var exception = Assert.Throws<AccountMappingException>(() => Mapper.Map(account, null));
 
-        Assert.Equal("ShippingCarrier", exception.Field);
+        Assert.Equal("Shipping_Carrier__c", exception.Field);
         Assert.Equal("Pony Express", exception.Value);
         Assert.Equal(MappingErrorCodes.UnmappedValue, exception.ErrorCode);
     }
@@ -205,9 +205,9 @@ public sealed class AccountToCustomerMapperTests : IAsyncLifetime
 
         var exception = Assert.Throws<AccountMappingException>(() => Mapper.Map(account, null));
 
-        Assert.Equal("DunsNumber", exception.Field);
+        Assert.Equal("DUNS_Number__c", exception.Field);
         Assert.Equal(duns, exception.Value);
-        Assert.Contains($"DunsNumber '{duns}'", exception.Message, StringComparison.Ordinal);
+        Assert.Contains($"DUNS_Number__c '{duns}'", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -217,7 +217,7 @@ public sealed class AccountToCustomerMapperTests : IAsyncLifetime
 
         var exception = Assert.Throws<AccountMappingException>(() => Mapper.Map(account, null));
 
-        Assert.Equal("CreditLimit", exception.Field);
+        Assert.Equal("Credit_Limit__c", exception.Field);
         Assert.Equal("-1", exception.Value);
     }
 }

@@ -70,6 +70,50 @@ public sealed class SandboxRunnerTests
     }
 
     [Fact]
+    public void Parse_OptionAsValue_ReportsMissingPlan()
+    {
+        var options = SandboxOptions.Parse(["--import", "--report", "x.json"], out var error);
+
+        Assert.Null(options);
+        Assert.Equal("--import needs a plan file.", error);
+    }
+
+    [Theory]
+    [InlineData("{ not json", "is not valid JSON")]
+    [InlineData("{\"sobject\": \"Account\"}", "must be a JSON array of steps")]
+    [InlineData("[{\"sobject\": \"Account\", \"files\": [\"missing.json\"]}]", "missing.json was not found")]
+    [InlineData("[{\"files\": [\"a.json\"]}]", "'sobject' is missing")]
+    public void Parse_InvalidPlan_ReturnsErrorNamingProblem(string planJson, string expected)
+    {
+        var folder = Directory.CreateTempSubdirectory("daprsync-plan-");
+        var plan = Path.Combine(folder.FullName, "plan.json");
+        File.WriteAllText(plan, planJson);
+
+        var options = SandboxOptions.Parse(["--import", plan], out var error);
+
+        Assert.Null(options);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        folder.Delete(recursive: true);
+    }
+
+    [Fact]
+    public void Parse_RecordFileOver200_ReturnsError()
+    {
+        var folder = Directory.CreateTempSubdirectory("daprsync-plan-");
+        var records = string.Join(",", Enumerable.Range(1, 201).Select(i =>
+            $"{{\"attributes\":{{\"type\":\"Account\",\"referenceId\":\"A{i}\"}},\"Name\":\"A{i}\"}}"));
+        File.WriteAllText(Path.Combine(folder.FullName, "Account.json"), $"{{\"records\":[{records}]}}");
+        var plan = Path.Combine(folder.FullName, "plan.json");
+        File.WriteAllText(plan, "[{\"sobject\": \"Account\", \"files\": [\"Account.json\"]}]");
+
+        var options = SandboxOptions.Parse(["--import", plan], out var error);
+
+        Assert.Null(options);
+        Assert.Contains("has 201 records; composite/tree accepts at most 200", error, StringComparison.Ordinal);
+        folder.Delete(recursive: true);
+    }
+
+    [Fact]
     public void Parse_MissingPlanFile_ReturnsErrorNamingFile()
     {
         var options = SandboxOptions.Parse(["--import", "no-such-plan.json"], out var error);

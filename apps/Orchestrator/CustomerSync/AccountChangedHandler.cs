@@ -35,44 +35,49 @@ public sealed class AccountChangedHandler(
         }
 
         var processedKey = ProcessedKey(eventId);
-        var claim = await state.GetAsync<EventClaim>(processedKey, cancellationToken);
-        if (claim?.Value.Done == true)
+        if (await state.GetAsync<DateTimeOffset>(processedKey, cancellationToken) is not null)
         {
             logger.DuplicateEventDropped(eventId, changed.AccountId);
             return TopicResponse.Success;
         }
 
-        // Only one delivery of an event id works at a time: concurrent duplicates are asked to come back
-        // and then find the id done. The claim lapses by itself if its holder dies mid-work.
-        var claimTimeout = options.Value.EventClaimTimeout;
-        if (claim is not null
-            || !await state.TrySaveAsync(processedKey, EventClaim.Working(time), null, claimTimeout, cancellationToken))
+        // Only one delivery of an event id works at a time: a concurrent duplicate is asked to come back
+        // and then finds the id processed. The claim is its own key, written only insert-only (as the Dapr
+        // state store requires for such keys), and lapses by itself if its holder dies mid-work.
+        var claimKey = ClaimKey(eventId);
+        if (!await state.TrySaveAsync(claimKey, time.GetUtcNow(), null, options.Value.EventClaimTimeout, cancellationToken))
         {
             logger.DuplicateEventInFlight(eventId, changed.AccountId);
             return TopicResponse.Retry;
         }
 
-        logger.AccountEventStarted(eventId, changed.AccountId, changed.ChangeType);
-        RecordResult result;
         try
         {
-            result = await synchronizer.SyncAsync(changed.AccountId, cancellationToken);
-        }
-        catch (TransientSyncException exception)
-        {
-            // NOTE: nothing is recorded here, so an event that exhausts its retries reaches the
-            // dead-letter topic without an outcome record until a dead-letter subscriber records it.
-            logger.AccountEventRetried(exception, eventId, changed.AccountId);
-            await state.TryDeleteAsync(processedKey, cancellationToken: CancellationToken.None);
-            return TopicResponse.Retry;
-        }
+            logger.AccountEventStarted(eventId, changed.AccountId, changed.ChangeType);
+            RecordResult result;
+            try
+            {
+                result = await synchronizer.SyncAsync(changed.AccountId, cancellationToken);
+            }
+            catch (TransientSyncException exception)
+            {
+                // NOTE: nothing is recorded here, so an event that exhausts its retries reaches the
+                // dead-letter topic without an outcome record until a dead-letter subscriber records it.
+                logger.AccountEventRetried(exception, eventId, changed.AccountId);
+                return TopicResponse.Retry;
+            }
 
-        // Written after the work, so a crash before this line redelivers the event and the upsert by
-        // external id finds the Customer created by the first attempt.
-        await state.SaveAsync(
-            processedKey, EventClaim.Finished(time), options.Value.ProcessedEventRetention, cancellationToken);
-        logger.AccountEventFinished(eventId, changed.AccountId, result.Outcome);
-        return TopicResponse.Success;
+            // Written after the work, so a crash before this line redelivers the event and the upsert by
+            // external id finds the Customer created by the first attempt.
+            await state.SaveAsync(processedKey, time.GetUtcNow(), options.Value.ProcessedEventRetention, cancellationToken);
+            logger.AccountEventFinished(eventId, changed.AccountId, result.Outcome);
+            return TopicResponse.Success;
+        }
+        finally
+        {
+            // Released on every path, so a redelivery after any failure is processed at once.
+            await state.TryDeleteAsync(claimKey, cancellationToken: CancellationToken.None);
+        }
     }
 
     private async Task<TopicResponse> DropMalformedAsync(
@@ -93,12 +98,6 @@ public sealed class AccountChangedHandler(
     }
 
     private static string ProcessedKey(string eventId) => $"{CustomerSynchronizer.Flow}:processed-event:{eventId}";
-}
 
-/// <summary>State of one event id: being worked on by a delivery, or done.</summary>
-internal sealed record EventClaim(bool Done, DateTimeOffset At)
-{
-    public static EventClaim Working(TimeProvider time) => new(false, time.GetUtcNow());
-
-    public static EventClaim Finished(TimeProvider time) => new(true, time.GetUtcNow());
+    private static string ClaimKey(string eventId) => $"{CustomerSynchronizer.Flow}:event-claim:{eventId}";
 }

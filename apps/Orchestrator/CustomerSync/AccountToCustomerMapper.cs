@@ -37,12 +37,12 @@ public sealed class AccountToCustomerMapper(IOptions<CustomerSyncOptions> option
             CompanyName: companyName,
             AccountNumber: Trimmed(account.AccountNumber),
             SubsidiaryId: settings.SubsidiaryId,
-            TermsId: MapValue(account.Id, "PaymentTerms", account.PaymentTerms, settings.PaymentTerms),
+            TermsId: MapValue(account.Id, "Payment_Terms__c", account.PaymentTerms, settings.PaymentTerms),
             CreditLimit: MapCreditLimit(account),
             VatRegNumber: Trimmed(account.TaxId),
             DunsNumber: MapDunsNumber(account),
             ShippingItemId: MapValue(
-                account.Id, "ShippingCarrier", account.ShippingCarrier, settings.ShippingCarriers),
+                account.Id, "Shipping_Carrier__c", account.ShippingCarrier, settings.ShippingCarriers),
             ParentInternalId: Trimmed(parentInternalId),
             Phone: Trimmed(account.Phone),
             Addresses: AddressMapper.MapAddresses(account, companyName));
@@ -68,7 +68,7 @@ public sealed class AccountToCustomerMapper(IOptions<CustomerSyncOptions> option
         account.CreditLimit is < 0
             ? throw new AccountMappingException(
                 account.Id,
-                "CreditLimit",
+                "Credit_Limit__c",
                 account.CreditLimit.Value.ToString(CultureInfo.InvariantCulture),
                 MappingErrorCodes.InvalidValue,
                 "is negative")
@@ -89,6 +89,6 @@ public sealed class AccountToCustomerMapper(IOptions<CustomerSyncOptions> option
         return digits.Length == 9 && digits.All(char.IsAsciiDigit)
             ? digits
             : throw new AccountMappingException(
-                account.Id, "DunsNumber", account.DunsNumber, MappingErrorCodes.InvalidValue, "is not 9 digits");
+                account.Id, "DUNS_Number__c", account.DunsNumber, MappingErrorCodes.InvalidValue, "is not 9 digits");
     }
 }

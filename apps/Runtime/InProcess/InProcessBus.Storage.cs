@@ -166,6 +166,13 @@ public sealed partial class InProcessBus
                         {
                             await DeliverAsync(delivery, stopping);
                         }
+                        catch (Microsoft.Data.Sqlite.SqliteException exception)
+                        {
+                            // The outcome could not be stored, so the row is still pending. Waiting before the
+                            // slot frees keeps a failing database from turning into a tight redelivery loop.
+                            BusLog.LoopFailed(_logger, exception);
+                            await Task.Delay(TimeSpan.FromSeconds(1), _time, CancellationToken.None);
+                        }
                         finally
                         {
                             _inFlight.TryRemove(delivery.Key, out _);
@@ -183,6 +190,11 @@ public sealed partial class InProcessBus
         var attempts = delivery.Attempts + 1;
         var status = "pending";
         var nextAttempt = _time.GetUtcNow();
+
+        // The dead-letter copy and the status change commit together, so a crash between them cannot
+        // leave the event both pending and dead-lettered.
+        await using var connection = _database.Open();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         switch (outcome.Verdict)
         {
             case DeliveryVerdict.Delivered:
@@ -190,10 +202,10 @@ public sealed partial class InProcessBus
                 break;
             case DeliveryVerdict.Drop:
                 BusLog.Dropped(_logger, delivery.AppId, delivery.MessageId, delivery.Topic, outcome.Reason);
-                status = await DeadLetterAsync(delivery, attempts, outcome.Reason, dropped: true, cancellationToken);
+                status = await DeadLetterAsync(connection, transaction, delivery, attempts, outcome.Reason, dropped: true, cancellationToken);
                 break;
             case DeliveryVerdict.Retry when attempts >= _options.MaxAttempts:
-                status = await DeadLetterAsync(delivery, attempts, outcome.Reason, dropped: false, cancellationToken);
+                status = await DeadLetterAsync(connection, transaction, delivery, attempts, outcome.Reason, dropped: false, cancellationToken);
                 break;
             default:
                 var delay = Backoff(attempts);
@@ -202,8 +214,8 @@ public sealed partial class InProcessBus
                 break;
         }
 
-        await using var connection = _database.Open();
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = """
             UPDATE delivery SET status = $status, attempts = $attempts, next_attempt_at = $next, last_error = $error
             WHERE seq = $seq AND app_id = $app AND route = $route
@@ -216,10 +228,17 @@ public sealed partial class InProcessBus
         command.Parameters.AddWithValue("$app", delivery.AppId);
         command.Parameters.AddWithValue("$route", delivery.Route);
         await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task<string> DeadLetterAsync(
-        PendingDelivery delivery, int attempts, string reason, bool dropped, CancellationToken cancellationToken)
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        PendingDelivery delivery,
+        int attempts,
+        string reason,
+        bool dropped,
+        CancellationToken cancellationToken)
     {
         if (delivery.DeadLetterTopic is null || delivery.Topic == delivery.DeadLetterTopic)
         {
@@ -232,7 +251,7 @@ public sealed partial class InProcessBus
         }
 
         var publisher = new OutboxEventPublisher(_database, delivery.SourceApp, _time, Signal);
-        await publisher.InsertAsync(delivery.DeadLetterTopic, delivery.Data, delivery.MessageId, cancellationToken);
+        await publisher.InsertAsync(connection, transaction, delivery.DeadLetterTopic, delivery.Data, delivery.MessageId, cancellationToken);
         BusLog.DeadLettered(_logger, delivery.MessageId, delivery.Topic, delivery.AppId, attempts, reason, delivery.DeadLetterTopic);
         return "dead-lettered";
     }

@@ -189,6 +189,11 @@ public sealed partial class InProcessBus : IAsyncDisposable
             // The host is stopping: the row stays pending and is delivered after restart.
             return;
         }
+        catch (InvalidOperationException exception)
+        {
+            // For example an app id that is not registered: retried with backoff like any failed delivery.
+            outcome = new DeliveryOutcome(DeliveryVerdict.Retry, exception.Message);
+        }
 
         await RecordOutcomeAsync(delivery, outcome, CancellationToken.None);
     }

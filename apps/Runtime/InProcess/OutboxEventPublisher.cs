@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 
 namespace DaprSync.Runtime.InProcess;
 
@@ -35,14 +36,24 @@ public sealed class OutboxEventPublisher : IEventPublisher
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(topic);
-        await InsertAsync(topic, JsonSerializer.Serialize(data, JsonOptions), eventId, cancellationToken);
+        await using (var connection = _database.Open())
+        {
+            await InsertAsync(connection, null, topic, JsonSerializer.Serialize(data, JsonOptions), eventId, cancellationToken);
+        }
+
         _signal();
     }
 
-    internal async Task InsertAsync(string topic, string json, string? eventId, CancellationToken cancellationToken)
+    internal async Task InsertAsync(
+        SqliteConnection connection,
+        SqliteTransaction? transaction,
+        string topic,
+        string json,
+        string? eventId,
+        CancellationToken cancellationToken)
     {
-        await using var connection = _database.Open();
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO outbox (message_id, source_app, topic, data, traceparent, created_at)
             VALUES ($id, $source, $topic, $data, $traceparent, $now)

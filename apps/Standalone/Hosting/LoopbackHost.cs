@@ -55,6 +55,7 @@ public sealed class LoopbackHost : IAsyncDisposable
         // Serilog's static logger is configured by the command (silent until then, as in tests).
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog();
+        builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
         builder.Configuration.AddConfiguration(configuration);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -67,7 +68,15 @@ public sealed class LoopbackHost : IAsyncDisposable
 
         var app = builder.Build();
         map(app);
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
 
         var addresses = app.Services.GetRequiredService<IServer>().Features
             .GetRequiredFeature<IServerAddressesFeature>().Addresses

@@ -4,6 +4,7 @@ using DaprSync.Orchestrator;
 using DaprSync.Runtime.InProcess;
 using DaprSync.SalesforceSapi;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace DaprSync.Standalone.Hosting;
 
@@ -33,6 +34,7 @@ public sealed class StandaloneHost : IAsyncDisposable
         string sqlitePath,
         Action<WebApplicationBuilder>? configureEach = null,
         InProcessBusOptions? busOptions = null,
+        ILoggerFactory? loggerFactory = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -40,16 +42,25 @@ public sealed class StandaloneHost : IAsyncDisposable
 
         var runtime = new InProcessRuntime(
             sqlitePath,
-            loggerFactory: NullLoggerFactory.Instance,
+            loggerFactory: loggerFactory ?? NullLoggerFactory.Instance,
             busOptions: busOptions ?? configuration.GetSection("Runtime:Bus").Get<InProcessBusOptions>());
         var host = new StandaloneHost(runtime);
         try
         {
-            // The orchestrator starts first so that its subscriptions exist before events arrive.
-            await host.StartAppAsync(AppIds.Orchestrator, configuration, b => b.AddOrchestrator(), a => a.MapOrchestrator(), configureEach, cancellationToken);
-            await host.StartAppAsync(AppIds.NetSuiteSapi, configuration, b => b.AddNetSuiteSapi(), a => a.MapNetSuiteSapi(), configureEach, cancellationToken);
-            await host.StartAppAsync(AppIds.SalesforceSapi, configuration, b => b.AddSalesforceSapi(), a => a.MapSalesforceSapi(), configureEach, cancellationToken);
+            // The orchestrator starts first so that its subscriptions exist before events arrive. Every app
+            // is started even when one has invalid settings, so that one error lists every missing key.
+            var invalid = new List<string>();
+            await host.StartAppAsync(AppIds.Orchestrator, configuration, b => b.AddOrchestrator(), a => a.MapOrchestrator(), configureEach, invalid, cancellationToken);
+            await host.StartAppAsync(AppIds.NetSuiteSapi, configuration, b => b.AddNetSuiteSapi(), a => a.MapNetSuiteSapi(), configureEach, invalid, cancellationToken);
+            await host.StartAppAsync(AppIds.SalesforceSapi, configuration, b => b.AddSalesforceSapi(), a => a.MapSalesforceSapi(), configureEach, invalid, cancellationToken);
+            if (invalid.Count > 0)
+            {
+                throw new OptionsValidationException("DaprSync", typeof(StandaloneHost), invalid);
+            }
+
             await runtime.Bus.StartAsync(cancellationToken);
+            var bindings = configuration.GetSection("Runtime:CronBindings").Get<List<CronBinding>>();
+            await runtime.Cron.StartAsync(bindings is { Count: > 0 } ? bindings : CronBinding.Defaults, cancellationToken);
             return host;
         }
         catch
@@ -61,6 +72,7 @@ public sealed class StandaloneHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Runtime.Cron.StopAsync();
         await Runtime.Bus.StopAsync();
         for (var i = _apps.Count - 1; i >= 0; i--)
         {
@@ -76,19 +88,30 @@ public sealed class StandaloneHost : IAsyncDisposable
         Action<WebApplicationBuilder> add,
         Action<WebApplication> map,
         Action<WebApplicationBuilder>? configureEach,
+        List<string> invalid,
         CancellationToken cancellationToken)
     {
-        var app = await LoopbackHost.StartAsync(
-            appId,
-            configuration,
-            builder =>
-            {
-                builder.Services.AddSingleton(Runtime);
-                configureEach?.Invoke(builder);
-                add(builder);
-            },
-            map,
-            cancellationToken: cancellationToken);
+        LoopbackHost app;
+        try
+        {
+            app = await LoopbackHost.StartAsync(
+                appId,
+                configuration,
+                builder =>
+                {
+                    builder.Services.AddSingleton(Runtime);
+                    configureEach?.Invoke(builder);
+                    add(builder);
+                },
+                map,
+                cancellationToken: cancellationToken);
+        }
+        catch (OptionsValidationException exception)
+        {
+            invalid.AddRange(exception.Failures.Select(failure => $"{appId}: {failure}"));
+            return;
+        }
+
         Runtime.Apps.Register(appId, app.BaseAddress);
         _apps.Add(app);
     }

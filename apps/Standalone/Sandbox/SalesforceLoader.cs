@@ -48,7 +48,7 @@ public sealed class SalesforceLoader : IDisposable
 
     /// <summary>
     /// POSTs one <c>composite/tree</c> request (at most 200 records) and returns the ids by reference id.
-    /// Throws with Salesforce's per-record errors when the tree was rejected.
+    /// Throws <see cref="InvalidDataException"/> with Salesforce's per-record errors when the tree was rejected.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, string>> CreateTreeAsync(
         string sObjectType, JsonArray records, CancellationToken cancellationToken)
@@ -60,8 +60,8 @@ public sealed class SalesforceLoader : IDisposable
         var result = JsonNode.Parse(body);
         if (!response.IsSuccessStatusCode || result?["hasErrors"]?.GetValue<bool>() != false)
         {
-            throw new InvalidOperationException(
-                $"composite/tree/{sObjectType} was rejected with {(int)response.StatusCode}: {body}");
+            throw new InvalidDataException(
+                $"Salesforce rejected the {sObjectType} records (composite/tree answered {(int)response.StatusCode}): {body}");
         }
 
         return result["results"]!.AsArray().ToDictionary(

@@ -3,6 +3,9 @@ namespace DaprSync.Standalone.Sandbox;
 /// <summary>Command-line options of <c>sandbox</c>.</summary>
 public sealed record SandboxOptions(string? ImportPlan, string? ReportPath, TimeSpan SettleTimeout, bool KeepRunning)
 {
+    /// <summary>The plan of <see cref="ImportPlan"/>, loaded and checked while the options are parsed.</summary>
+    public TreePlan? Plan { get; init; }
+
     public const string Usage = """
         Usage: dotnet run --project apps/Standalone -- sandbox [options]
 
@@ -27,7 +30,8 @@ public sealed record SandboxOptions(string? ImportPlan, string? ReportPath, Time
         error = null;
         for (var i = 0; i < args.Count; i++)
         {
-            string? Next() => i + 1 < args.Count ? args[++i] : null;
+            // An option's value never starts with "--", so "--import --report x" reports the missing plan.
+            string? Next() => i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : null;
             switch (args[i])
             {
                 case "--import":
@@ -62,7 +66,21 @@ public sealed record SandboxOptions(string? ImportPlan, string? ReportPath, Time
             return null;
         }
 
-        return new SandboxOptions(plan, report, timeout, keepRunning);
+        TreePlan? loaded = null;
+        if (plan is not null)
+        {
+            try
+            {
+                loaded = TreePlan.Load(plan);
+            }
+            catch (InvalidDataException exception)
+            {
+                error = $"Plan '{plan}' is invalid: {exception.Message}";
+                return null;
+            }
+        }
+
+        return new SandboxOptions(plan, report, timeout, keepRunning) { Plan = loaded };
     }
 
     private static string? Missing(string option, string what, out string error)

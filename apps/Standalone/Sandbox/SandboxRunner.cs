@@ -20,6 +20,7 @@ public sealed class SandboxRunner(SandboxOptions options, TextWriter output)
     private const string AccountEventTopic = "/event/AccountsEvent__e";
 
     private readonly Stopwatch _clock = new();
+    private TimeSpan _deadline;
 
     /// <summary>Runs the sandbox, prints its summary, writes the report when asked, and returns the summary.</summary>
     public async Task<SandboxSummary> RunAsync(IConfiguration baseConfiguration, CancellationToken cancellationToken)
@@ -42,7 +43,10 @@ public sealed class SandboxRunner(SandboxOptions options, TextWriter output)
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Runtime:Mode"] = "InProcess" })
             .Build();
         await using var host = await StandaloneHost.StartAsync(
-            appConfiguration, Path.Combine(dataDirectory, "daprsync.db"), cancellationToken: cancellationToken);
+            appConfiguration,
+            Path.Combine(dataDirectory, "daprsync.db"),
+            loggerFactory: new Serilog.Extensions.Logging.SerilogLoggerFactory(),
+            cancellationToken: cancellationToken);
         foreach (var app in host.Apps)
         {
             Progress($"{app.Name} on {app.BaseAddress}");
@@ -56,7 +60,7 @@ public sealed class SandboxRunner(SandboxOptions options, TextWriter output)
         using var loader = await SalesforceLoader.SignInAsync(emulators.SalesforceRestAddress, cancellationToken);
         var importer = new TreePlanImporter(loader);
 
-        var plan = options.ImportPlan is null ? BuiltInSeed.Plan() : TreePlan.Load(options.ImportPlan);
+        var plan = options.Plan ?? (options.ImportPlan is null ? BuiltInSeed.Plan() : TreePlan.Load(options.ImportPlan));
         Progress(options.ImportPlan is null ? "loading the built-in seed" : $"importing {options.ImportPlan}");
         var created = await importer.ImportAsync(plan, Progress, cancellationToken);
         Progress($"created {string.Join(", ", created.Select(pair => $"{pair.Value} {pair.Key}"))}");
@@ -73,15 +77,22 @@ public sealed class SandboxRunner(SandboxOptions options, TextWriter output)
             Progress($"created {items.All.Count} NetSuite items from the products' SKUs");
         }
 
+        // One deadline for the whole wait, the initial sync and the edits together.
+        _deadline = _clock.Elapsed + options.SettleTimeout;
         var expected = records.All("Account").Count;
         var settled = await WaitForCustomersAsync(outcomes, expected, minimumAttempts: null, cancellationToken);
-
-        if (settled && options.ImportPlan is null)
+        var editsSettled = true;
+        if (options.ImportPlan is null)
         {
-            settled = await ApplyEditsAsync(loader, importer, outcomes, expected, cancellationToken);
+            editsSettled = settled && await ApplyEditsAsync(loader, importer, outcomes, expected, cancellationToken);
         }
 
-        await host.Runtime.Bus.WaitForIdleAsync(TimeSpan.FromSeconds(10), cancellationToken);
+        var remaining = _deadline - _clock.Elapsed;
+        var idle = await host.Runtime.Bus.WaitForIdleAsync(
+            remaining > TimeSpan.FromSeconds(1) ? remaining : TimeSpan.FromSeconds(1), cancellationToken);
+
+        // Settled means every record has an outcome and the bus has nothing left to deliver.
+        settled = idle && editsSettled && (await outcomes.ListAsync(CustomerFlow, cancellationToken)).Count >= expected;
         var summary = await SummarizeAsync(host, emulators, outcomes, expected, settled, startedAt, cancellationToken);
         summary.Print(output);
         if (options.ReportPath is not null)
@@ -129,9 +140,8 @@ public sealed class SandboxRunner(SandboxOptions options, TextWriter output)
         (IReadOnlyList<string> Ids, int Attempts)? minimumAttempts,
         CancellationToken cancellationToken)
     {
-        var deadline = _clock.Elapsed + options.SettleTimeout;
         var lastReport = "";
-        while (_clock.Elapsed < deadline)
+        while (_clock.Elapsed < _deadline)
         {
             var current = await outcomes.ListAsync(CustomerFlow, cancellationToken);
             var synced = current.Count(o => o.Outcome == SyncOutcomes.Synced);

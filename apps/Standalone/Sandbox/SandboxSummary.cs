@@ -31,6 +31,9 @@ public sealed record SandboxSummary(
     private static readonly JsonSerializerOptions ReportOptions = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
+
+        // The report is a file for people and tools, not HTML, so apostrophes and accents stay readable.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 

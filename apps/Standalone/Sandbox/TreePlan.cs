@@ -14,47 +14,69 @@ public sealed record TreePlan(IReadOnlyList<TreePlanStep> Steps)
 {
     public const int MaxRecordsPerRequest = 200;
 
-    /// <summary>Reads a plan file and the record files it names, relative to the plan's folder.</summary>
+    /// <summary>
+    /// Reads a plan file and the record files it names, relative to the plan's folder. Throws
+    /// <see cref="InvalidDataException"/> naming the file, step or record when the plan is invalid.
+    /// </summary>
     public static TreePlan Load(string planPath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(planPath);
         var folder = Path.GetDirectoryName(Path.GetFullPath(planPath))!;
-        var plan = JsonNode.Parse(File.ReadAllText(planPath))?.AsArray()
-            ?? throw new InvalidDataException($"Plan {planPath} is not a JSON array of steps.");
+        if (ParseFile(planPath) is not JsonArray plan)
+        {
+            throw new InvalidDataException($"Plan {planPath} must be a JSON array of steps, as sf data export tree --plan writes it.");
+        }
 
         var steps = new List<TreePlanStep>();
-        foreach (var (step, index) in plan.Select((step, index) => (step, index)))
+        for (var index = 0; index < plan.Count; index++)
         {
-            var sObject = step?["sobject"]?.GetValue<string>()
-                ?? throw new InvalidDataException($"Plan {planPath}, step {index}: 'sobject' is missing.");
-            var files = step["files"]?.AsArray()
-                ?? throw new InvalidDataException($"Plan {planPath}, step {index}: 'files' is missing.");
+            var step = plan[index] as JsonObject;
+            var sObject = Text(step?["sobject"])
+                ?? throw new InvalidDataException($"Plan {planPath}, step {index}: 'sobject' is missing or not a string.");
+            if (step!["files"] is not JsonArray files || files.Count == 0)
+            {
+                throw new InvalidDataException($"Plan {planPath}, step {index} ({sObject}): 'files' is missing or empty.");
+            }
 
-            var records = files.Select(file => ReadRecords(Path.Combine(folder, file!.GetValue<string>()))).ToList();
-            steps.Add(new TreePlanStep(
-                sObject,
-                step["saveRefs"]?.GetValue<bool>() ?? false,
-                step["resolveRefs"]?.GetValue<bool>() ?? false,
-                records));
+            var records = files.Select(file => ReadRecords(Path.Combine(
+                folder,
+                Text(file) ?? throw new InvalidDataException($"Plan {planPath}, step {index}: a file name is not a string."))))
+                .ToList();
+            steps.Add(new TreePlanStep(sObject, Flag(step, "saveRefs"), Flag(step, "resolveRefs"), records));
         }
 
         return new TreePlan(steps);
     }
 
-    private static JsonArray ReadRecords(string path)
+    private static JsonNode? ParseFile(string path)
     {
-        JsonNode? document;
         try
         {
-            document = JsonNode.Parse(File.ReadAllText(path));
+            return JsonNode.Parse(File.ReadAllText(path));
         }
         catch (JsonException exception)
         {
-            throw new InvalidDataException($"Record file {path} is not valid JSON: {exception.Message}", exception);
+            throw new InvalidDataException($"{path} is not valid JSON: {exception.Message}", exception);
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new InvalidDataException($"{path} was not found.", exception);
+        }
+    }
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;
+
+    private static bool Flag(JsonObject step, string name) =>
+        step[name] is JsonValue value && value.TryGetValue<bool>(out var flag) && flag;
+
+    private static JsonArray ReadRecords(string path)
+    {
+        if (ParseFile(path)?["records"] is not JsonArray records)
+        {
+            throw new InvalidDataException($"Record file {path} has no 'records' array.");
         }
 
-        var records = document?["records"]?.AsArray()
-            ?? throw new InvalidDataException($"Record file {path} has no 'records' array.");
         if (records.Count > MaxRecordsPerRequest)
         {
             throw new InvalidDataException(

@@ -21,6 +21,7 @@ public sealed class TreePlanImporter(SalesforceLoader loader)
         var created = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var step in plan.Steps)
         {
+            var createdInStep = 0;
             foreach (var file in step.Files)
             {
                 var records = (JsonArray)file.DeepClone();
@@ -39,9 +40,10 @@ public sealed class TreePlanImporter(SalesforceLoader loader)
                 }
 
                 created[step.SObjectType] = created.GetValueOrDefault(step.SObjectType) + ids.Count;
+                createdInStep += ids.Count;
             }
 
-            progress?.Invoke($"imported {created.GetValueOrDefault(step.SObjectType)} {step.SObjectType}");
+            progress?.Invoke($"imported {createdInStep} {step.SObjectType} records");
         }
 
         return created;
