@@ -53,6 +53,11 @@ public sealed partial class PlatformEventSubscriber
     }
 
     /// <summary>Runs the subscription until the host stops or a renewal finds the lease gone.</summary>
+    /// <remarks>
+    /// NOTE: the lease does not fence the bus. A holder paused past its expiry, or stopped between a
+    /// publish and the replay id write, lets the next holder publish that event again with the same
+    /// CloudEvent id, so subscribers must drop duplicates by that id.
+    /// </remarks>
     private async Task ConsumeWhileLeasedAsync(SubscriberLease lease, CancellationToken stoppingToken)
     {
         using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
