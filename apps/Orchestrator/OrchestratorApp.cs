@@ -3,7 +3,10 @@ using DaprSync.Contracts;
 using DaprSync.Contracts.NetSuite;
 using DaprSync.Contracts.Salesforce;
 using DaprSync.Orchestrator.CustomerSync;
+using DaprSync.Orchestrator.Invoices;
+using DaprSync.Orchestrator.Notifications;
 using DaprSync.Orchestrator.Outcomes;
+using DaprSync.Orchestrator.Polling;
 using DaprSync.Runtime;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +26,7 @@ public static class OrchestratorApp
         builder.AddAppClient<INetSuiteSapi>(AppIds.NetSuiteSapi);
         builder.Services.AddSingleton<SyncOutcomeStore>();
         builder.AddCustomerSync();
+        builder.AddPollers();
         return builder;
     }
 
@@ -42,7 +46,28 @@ public static class OrchestratorApp
         app.MapDaprSyncHealth();
         app.MapCustomerSyncApi();
         app.MapOutcomesApi();
+        app.MapPollerApi();
         return app;
+    }
+
+    private static void AddPollers(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SmtpOptions>()
+            .Bind(builder.Configuration.GetSection(SmtpOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<PollerOptions>("invoice")
+            .Bind(builder.Configuration.GetSection("Pollers:invoice"))
+            .Validate(o => o.PageSize is >= 1 and <= 1000, "Pollers:invoice:PageSize must be 1 to 1000.")
+            .Validate(o => o.BatchSize is >= 1 and <= 200, "Pollers:invoice:BatchSize must be 1 to 200.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<FailureEmailSender>();
+        builder.Services.AddSingleton<StateLease>();
+        builder.Services.AddSingleton<WatermarkStore>();
+        builder.Services.AddSingleton<PollerRunLog>();
+        builder.Services.AddSingleton<PollerEngine>();
+        builder.Services.AddScoped<InvoiceSource>();
+        builder.Services.AddScoped<InvoiceSink>();
     }
 
     private static void AddCustomerSync(this WebApplicationBuilder builder)

@@ -1,0 +1,18 @@
+using DaprSync.Runtime;
+
+namespace DaprSync.Orchestrator.Polling;
+
+/// <summary>The last completed or repeating run of each poller, in the state store.</summary>
+public sealed class PollerRunLog(IStateStore state)
+{
+    public Task SaveAsync(PollerRunResult run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return state.SaveAsync(Key(run.Poller), run, cancellationToken: cancellationToken);
+    }
+
+    public async Task<PollerRunResult?> GetAsync(string poller, CancellationToken cancellationToken) =>
+        (await state.GetAsync<PollerRunResult>(Key(poller), cancellationToken))?.Value;
+
+    private static string Key(string poller) => $"poller-run:{poller}";
+}
