@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DaprSync.Orchestrator.Polling;
 using DaprSync.Standalone.Sandbox;
 using Microsoft.Extensions.Configuration;
 
@@ -17,8 +18,12 @@ public sealed class SandboxRunnerTests
 
         var summary = await new SandboxRunner(options, output).RunAsync(new ConfigurationBuilder().Build(), Token);
 
-        var customer = Assert.Single(summary.Flows);
+        var customer = summary.Flows.Single(f => f.Flow == "customer");
+        var invoice = summary.Flows.Single(f => f.Flow == "invoice");
         Assert.True(summary.Success, output.ToString());
+        Assert.Equal(18, invoice.Expected);
+        Assert.Equal(18, invoice.Synced);
+        Assert.Equal(PollerRunStatus.Completed, Assert.Single(summary.PollerRuns).Status);
         Assert.Equal(9, customer.Expected);
         Assert.Equal(9, customer.Synced);
         Assert.Equal(0, customer.Failed);

@@ -2,6 +2,9 @@ using System.Diagnostics;
 using DaprSync.Contracts;
 using DaprSync.NetSuiteEmulator.Diagnostics;
 using DaprSync.NetSuiteEmulator.Records.Items;
+using DaprSync.NetSuiteEmulator.Records.Transactions;
+using DaprSync.Orchestrator.Polling;
+using System.Net.Http.Json;
 using DaprSync.Orchestrator.Outcomes;
 using DaprSync.SalesforceEmulator.Limits;
 using DaprSync.SalesforceEmulator.PubSub;
@@ -93,7 +96,9 @@ public sealed class SandboxRunner(SandboxOptions options, TextWriter output)
 
         // Settled means every record has an outcome and the bus has nothing left to deliver.
         settled = idle && editsSettled && (await outcomes.ListAsync(CustomerFlow, cancellationToken)).Count >= expected;
+        var (invoiceFlow, invoiceRun) = await BillAndPollInvoicesAsync(host, emulators, outcomes, cancellationToken);
         var summary = await SummarizeAsync(host, emulators, outcomes, expected, settled, startedAt, cancellationToken);
+        summary = summary with { Flows = [.. summary.Flows, invoiceFlow], PollerRuns = [invoiceRun] };
         summary.Print(output);
         if (options.ReportPath is not null)
         {
@@ -165,6 +170,32 @@ public sealed class SandboxRunner(SandboxOptions options, TextWriter output)
 
         Progress($"the sync did not settle within {options.SettleTimeout.TotalSeconds:0} s");
         return false;
+    }
+
+    /// <summary>
+    /// Bills two invoices in NetSuite for every synced customer, as accounting would after shipping,
+    /// and runs the invoice poller once, as its cron binding would at the next quarter hour.
+    /// </summary>
+    private async Task<(FlowSummary Flow, PollerRunResult Run)> BillAndPollInvoicesAsync(
+        StandaloneHost host, SandboxEmulators emulators, SyncOutcomeStore outcomes, CancellationToken cancellationToken)
+    {
+        var billing = emulators.NetSuite.Services.GetRequiredService<BillingSimulation>();
+        var customers = (await outcomes.ListAsync(CustomerFlow, cancellationToken))
+            .Where(o => o.Outcome == SyncOutcomes.Synced && o.NetSuiteId is not null)
+            .ToList();
+        var billed = customers.Sum(customer => billing.BillInvoices(2, customer.NetSuiteId!, 250m).Count);
+        Progress($"NetSuite billed {billed} invoices for {customers.Count} customers");
+
+        // The poller's window ends at its start, exclusive and to the second, so the bills must be older.
+        await Task.Delay(TimeSpan.FromMilliseconds(1100), cancellationToken);
+        using var http = new HttpClient { BaseAddress = host.App(AppIds.Orchestrator).BaseAddress };
+        using var response = await http.PostAsync(new Uri(PollerApi.InvoicePollerBinding, UriKind.Relative), null, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var run = (await response.Content.ReadFromJsonAsync<PollerRunResult>(cancellationToken))!;
+        Progress($"invoice poller run {run.RunId}: {run.Pages} pages, {run.Upserted} upserted, {run.Failed} failed");
+
+        var flow = new FlowSummary("invoice", billed, run.Read, run.Upserted, run.Failed, []);
+        return (flow, run);
     }
 
     private async Task<SandboxSummary> SummarizeAsync(

@@ -28,6 +28,9 @@ public sealed record SandboxSummary(
     long BusRetries,
     long BusDeadLettered)
 {
+    /// <summary>The poller runs the sandbox triggered, with their windows and watermarks.</summary>
+    public IReadOnlyList<DaprSync.Orchestrator.Polling.PollerRunResult> PollerRuns { get; init; } = [];
+
     private static readonly JsonSerializerOptions ReportOptions = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
@@ -55,6 +58,14 @@ public sealed record SandboxSummary(
             {
                 output.WriteLine($"    failed {failure.RecordId}: {failure.ErrorCode} {failure.Field} {failure.Message}");
             }
+        }
+
+        foreach (var run in PollerRuns)
+        {
+            output.WriteLine(
+                $"  {run.Poller} poller run {run.RunId}: {run.Status}, {run.Pages} pages, {run.Read} read, "
+                + $"{run.Upserted} upserted in {run.UpsertCalls} calls, {run.Failed} failed, "
+                + $"watermark {run.WatermarkBefore:yyyy-MM-dd HH:mm:ss} -> {run.WatermarkAfter:yyyy-MM-dd HH:mm:ss}");
         }
 
         output.WriteLine("  API calls");
