@@ -44,10 +44,13 @@ public sealed class ApiLimitTests
         await using var host = await SapiHost.StartAsync(emulatorSettings: emulatorSettings);
         var id = SoqlQueryTests.Seed(host.Emulator, "Account", new() { ["Name"] = "Counted" });
         var measurements = new List<long>();
+
+        // Only this host's gauge: tests running in parallel start other hosts with meters of the same name.
+        var meterFactory = host.App.Services.GetRequiredService<IMeterFactory>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, meterListener) =>
         {
-            if (instrument.Meter.Name == ApiLimitMonitor.MeterName)
+            if (instrument.Meter.Name == ApiLimitMonitor.MeterName && ReferenceEquals(instrument.Meter.Scope, meterFactory))
             {
                 meterListener.EnableMeasurementEvents(instrument);
             }
