@@ -64,7 +64,11 @@ public static class StandaloneCommand
         if (options is null)
         {
             Console.Error.WriteLine(error);
-            Console.Error.WriteLine(SandboxOptions.Usage);
+            if (error?.StartsWith("Plan", StringComparison.Ordinal) != true)
+            {
+                Console.Error.WriteLine(SandboxOptions.Usage);
+            }
+
             return 2;
         }
 
@@ -79,6 +83,16 @@ public static class StandaloneCommand
         {
             // An input the sandbox cannot load: the plan names the file, step or record at fault.
             Console.Error.WriteLine($"Import failed: {exception.Message}");
+            return 2;
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException exception)
+        {
+            Console.Error.WriteLine("Invalid settings (set them in appsettings.json or as DAPRSYNC__Section__Key environment variables):");
+            foreach (var failure in exception.Failures)
+            {
+                Console.Error.WriteLine($"  {failure}");
+            }
+
             return 2;
         }
         finally

@@ -22,7 +22,7 @@ internal static class SystemApiCall
         catch (ApiException exception) when (SystemApiFailure.IsTransient(exception.StatusCode))
         {
             throw new TransientSyncException(
-                $"{operation} failed with HTTP {(int)exception.StatusCode}; the event will be redelivered.", exception);
+                $"{operation} failed with HTTP {(int)exception.StatusCode}.", exception);
         }
         catch (ApiRequestException exception) when (!cancellationToken.IsCancellationRequested)
         {

@@ -43,10 +43,20 @@ public sealed class InvoiceSink(ISalesforceSapi salesforce) : IPollerSink<NetSui
             invoice.Total,
             invoice.AmountRemaining,
             invoice.Currency)).ToList();
-        var response = await Transient.RunAsync(
-            $"Upserting {upserts.Count} invoices into Salesforce",
-            () => salesforce.UpsertInvoicesAsync(upserts, cancellationToken),
-            cancellationToken);
+        BatchUpsertResponse response;
+        try
+        {
+            response = await Transient.RunAsync(
+                $"Upserting {upserts.Count} invoices into Salesforce",
+                () => salesforce.UpsertInvoicesAsync(upserts, cancellationToken),
+                cancellationToken);
+        }
+        catch (TransientPollerException exception) when (exception.Permanent)
+        {
+            // The whole batch was rejected: every invoice in it is a failed record, and the run goes on.
+            return batch.Select(invoice => new SinkOutcome(
+                invoice.InternalId, false, "BATCH_REJECTED", exception.Message, $"Invoice {invoice.TranId}")).ToList();
+        }
 
         // Results come back in request order; the index ties each one to its invoice.
         return batch.Select((invoice, index) =>
@@ -75,6 +85,14 @@ internal static class Transient
         catch (TransientSyncException exception)
         {
             throw new TransientPollerException(exception.Message, exception);
+        }
+        catch (Refit.ApiException exception)
+        {
+            var rejection = SystemApiFailure.ReadRejection(exception);
+            throw new TransientPollerException(
+                $"{operation} was rejected with HTTP {(int)exception.StatusCode} {rejection.ErrorCode}: {rejection.Detail}",
+                exception,
+                permanent: true);
         }
     }
 }

@@ -24,18 +24,18 @@ public sealed partial class FailureEmailSender(IOptions<SmtpOptions> options, IL
         }
 
         using var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(settings.From));
-        foreach (var recipient in recipients)
-        {
-            message.To.Add(MailboxAddress.Parse(recipient));
-        }
-
-        message.Subject = report.Subject;
-        message.Body = new BodyBuilder { HtmlBody = report.ToHtml() }.ToMessageBody();
-
         using var client = new SmtpClient();
         try
         {
+            message.From.Add(MailboxAddress.Parse(settings.From));
+            foreach (var recipient in recipients)
+            {
+                message.To.Add(MailboxAddress.Parse(recipient));
+            }
+
+            message.Subject = report.Subject;
+            message.Body = new BodyBuilder { HtmlBody = report.ToHtml() }.ToMessageBody();
+
             var security = !settings.UseTls ? SecureSocketOptions.None
                 : settings.Port == 465 ? SecureSocketOptions.SslOnConnect
                 : SecureSocketOptions.StartTls;
@@ -51,7 +51,7 @@ public sealed partial class FailureEmailSender(IOptions<SmtpOptions> options, IL
             return true;
         }
         catch (Exception exception) when (exception is IOException or SmtpCommandException or SmtpProtocolException
-            or AuthenticationException or System.Net.Sockets.SocketException)
+            or AuthenticationException or System.Net.Sockets.SocketException or ParseException)
         {
             EmailFailed(logger, exception, report.Flow, report.RunId, settings.Host, settings.Port);
             return false;

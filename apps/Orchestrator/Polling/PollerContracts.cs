@@ -28,5 +28,13 @@ public interface IPollerSink<T>
     Task<IReadOnlyList<SinkOutcome>> UpsertAsync(IReadOnlyList<T> batch, CancellationToken cancellationToken);
 }
 
-/// <summary>A failure that may pass on retry (timeout, 5xx, 429); the run keeps its watermark if it persists.</summary>
-public sealed class TransientPollerException(string message, Exception? inner = null) : Exception(message, inner);
+/// <summary>
+/// A failure that stops the run and keeps its watermark, so the next run reads the window again. A transient
+/// one (timeout, 5xx, 429) is retried inside the run first; a <see cref="Permanent"/> one (the System API
+/// rejected the whole read) is not.
+/// </summary>
+public sealed class TransientPollerException(string message, Exception? inner = null, bool permanent = false)
+    : Exception(message, inner)
+{
+    public bool Permanent { get; } = permanent;
+}

@@ -16,7 +16,7 @@ public sealed partial class PollerEngine(
     TimeProvider time,
     ILogger<PollerEngine> logger)
 {
-    // One holder id per engine, and so per replica: the engine is a singleton of the orchestrator.
+    // The replica part of each run's lease holder id; the engine is a singleton of the orchestrator.
     private readonly string _holder = $"{Environment.MachineName}-{Guid.NewGuid():N}";
 
     public async Task<PollerRunResult> RunAsync<T>(
@@ -32,13 +32,19 @@ public sealed partial class PollerEngine(
         ArgumentNullException.ThrowIfNull(sink);
         var runId = $"{poller}-{time.GetUtcNow():yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
         var started = time.GetUtcNow();
-        if (!options.Enabled || !await lease.TryAcquireAsync(poller, _holder, options.LeaseDuration, cancellationToken))
+
+        // The holder is this run, not this replica, so a second tick on the same replica is skipped too.
+        var holder = $"{_holder}/{runId}";
+        if (!options.Enabled || !await lease.TryAcquireAsync(poller, holder, options.LeaseDuration, cancellationToken))
         {
-            RunSkipped(logger, poller, runId, options.Enabled ? "another replica holds the lease" : "the poller is disabled");
+            RunSkipped(logger, poller, runId, options.Enabled ? "another run holds the lease" : "the poller is disabled");
+            var current = await watermarks.ReadAsync(poller, options.DefaultStart, null, cancellationToken);
+            var mark = current.Watermark.Value;
             return new PollerRunResult(poller, runId, PollerRunStatus.Skipped, started, started, 0, 0, 0, 0, 0, 0,
-                started, started, TimeSpan.Zero, started);
+                mark, mark, TimeSpan.Zero, started);
         }
 
+        // NOTE: the lease is not renewed during a run, so a run longer than LeaseDuration can overlap the next one.
         try
         {
             var run = new PollerRun<T>(this, poller, recordType, runId, options, source, sink, started);
@@ -46,7 +52,7 @@ public sealed partial class PollerEngine(
         }
         finally
         {
-            await lease.ReleaseAsync(poller, _holder, CancellationToken.None);
+            await lease.ReleaseAsync(poller, holder, CancellationToken.None);
         }
     }
 
@@ -60,7 +66,7 @@ public sealed partial class PollerEngine(
             {
                 return await action();
             }
-            catch (TransientPollerException exception) when (attempt < options.MaxAttempts)
+            catch (TransientPollerException exception) when (attempt < options.MaxAttempts && !exception.Permanent)
             {
                 var delay = options.InitialBackoff * Math.Pow(2, attempt - 1);
                 RetryingStep(logger, exception, poller, runId, what, attempt, delay);

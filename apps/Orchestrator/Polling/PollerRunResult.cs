@@ -1,6 +1,7 @@
 namespace DaprSync.Orchestrator.Polling;
 
-/// <summary>How a poller run ended.</summary>
+/// <summary>How a poller run ended; serialized by name in reports and the last-run endpoint.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PollerRunStatus>))]
 public enum PollerRunStatus
 {
     /// <summary>Every page was read; the watermark advanced.</summary>

@@ -61,12 +61,24 @@ public sealed class SalesforceLoader : IDisposable
         if (!response.IsSuccessStatusCode || result?["hasErrors"]?.GetValue<bool>() != false)
         {
             throw new InvalidDataException(
-                $"Salesforce rejected the {sObjectType} records (composite/tree answered {(int)response.StatusCode}): {body}");
+                $"Salesforce rejected the {sObjectType} records (composite/tree answered {(int)response.StatusCode}): "
+                + (DescribeErrors(result) ?? body));
         }
 
         return result["results"]!.AsArray().ToDictionary(
             item => item!["referenceId"]!.GetValue<string>(),
             item => item!["id"]!.GetValue<string>());
+    }
+
+    // Turns the tree's per-record errors into "Ref1: INVALID_FIELD No such column ... (fields: X)".
+    private static string? DescribeErrors(JsonNode? result)
+    {
+        var lines = result?["results"]?.AsArray()
+            .SelectMany(item => (item?["errors"]?.AsArray() ?? []).Select(error =>
+                $"{item!["referenceId"]}: {error?["statusCode"]} {error?["message"]}"
+                + (error?["fields"] is JsonArray { Count: > 0 } fields ? $" (fields: {string.Join(", ", fields)})" : "")))
+            .ToList();
+        return lines is { Count: > 0 } ? string.Join("; ", lines) : null;
     }
 
     /// <summary>Updates fields of one record, as a user editing it would.</summary>

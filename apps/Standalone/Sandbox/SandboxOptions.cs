@@ -11,7 +11,7 @@ public sealed record SandboxOptions(string? ImportPlan, string? ReportPath, Time
 
         Starts the Salesforce and NetSuite emulators and the three apps on the in-process runtime,
         loads data into the Salesforce emulator, waits until the sync settles and prints a summary.
-        Exits 0 when every expected record synced, 1 otherwise, 2 on invalid options.
+        Exits 0 when every expected record synced, 1 otherwise, 2 on invalid options, settings or input.
 
         Options:
           --import PLAN      load an SFDX data-tree plan (sf data export tree --plan format)
@@ -60,6 +60,13 @@ public sealed record SandboxOptions(string? ImportPlan, string? ReportPath, Time
             }
         }
 
+        var reportFolder = report is null ? null : Path.GetDirectoryName(Path.GetFullPath(report));
+        if (reportFolder is not null && !Directory.Exists(reportFolder))
+        {
+            error = $"--report {report}: the folder {reportFolder} does not exist.";
+            return null;
+        }
+
         if (plan is not null && !File.Exists(plan))
         {
             error = $"Plan file '{plan}' was not found.";
@@ -75,7 +82,7 @@ public sealed record SandboxOptions(string? ImportPlan, string? ReportPath, Time
             }
             catch (InvalidDataException exception)
             {
-                error = $"Plan '{plan}' is invalid: {exception.Message}";
+                error = $"Plan is invalid: {exception.Message}";
                 return null;
             }
         }

@@ -184,7 +184,7 @@ public sealed class SandboxRunner(SandboxOptions options, TextWriter output)
             .Where(o => o.Outcome == SyncOutcomes.Synced && o.NetSuiteId is not null)
             .ToList();
         var billed = customers.Sum(customer => billing.BillInvoices(2, customer.NetSuiteId!, 250m).Count);
-        Progress($"NetSuite billed {billed} invoices for {customers.Count} customers");
+        Progress($"NetSuite billed {billed} invoices for the {customers.Count} synced customers");
 
         // The poller's window ends at its start, exclusive and to the second, so the bills must be older.
         await Task.Delay(TimeSpan.FromMilliseconds(1100), cancellationToken);

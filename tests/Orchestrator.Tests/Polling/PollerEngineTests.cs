@@ -137,6 +137,38 @@ public sealed class PollerEngineTests
     }
 
     [Fact]
+    public async Task RunAsync_TwoTicksOnOneReplica_OneRuns()
+    {
+        _source.AddMany(50, Start.AddHours(-1));
+        _source.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var engine = NewEngine();
+        var first = engine.RunAsync("invoice", "Invoice", Options(), _source, _sink, Token);
+        var second = engine.RunAsync("invoice", "Invoice", Options(), _source, _sink, Token);
+
+        var skipped = await Task.WhenAny(first, second).WaitAsync(TimeSpan.FromSeconds(10), Token);
+        _source.Gate.SetResult();
+        var results = await Task.WhenAll(first, second);
+
+        Assert.Equal(PollerRunStatus.Skipped, (await skipped).Status);
+        Assert.Single(results, r => r.Status == PollerRunStatus.Completed);
+        Assert.Equal(50, _sink.Batches.Sum(b => b.Count));
+    }
+
+    [Fact]
+    public async Task RunAsync_SkippedRun_ReportsStoredWatermark()
+    {
+        _source.AddMany(5, Start.AddHours(-1));
+        var engine = NewEngine();
+        var completed = await engine.RunAsync("invoice", "Invoice", Options(), _source, _sink, Token);
+
+        var skipped = await engine.RunAsync("invoice", "Invoice", new PollerOptions { Enabled = false }, _source, _sink, Token);
+
+        Assert.Equal(PollerRunStatus.Skipped, skipped.Status);
+        Assert.Equal(completed.WatermarkAfter, skipped.WatermarkBefore);
+        Assert.Equal(completed.WatermarkAfter, skipped.WatermarkAfter);
+    }
+
+    [Fact]
     public async Task RunAsync_ResetToken_RestartsFromDefaultStart()
     {
         _source.AddMany(10, Start.AddDays(-30));
