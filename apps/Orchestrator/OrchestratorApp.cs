@@ -7,6 +7,7 @@ using DaprSync.Orchestrator.Invoices;
 using DaprSync.Orchestrator.Notifications;
 using DaprSync.Orchestrator.Outcomes;
 using DaprSync.Orchestrator.Polling;
+using DaprSync.Orchestrator.Refunds;
 using DaprSync.Runtime;
 using Microsoft.Extensions.Options;
 
@@ -56,11 +57,15 @@ public static class OrchestratorApp
             .Bind(builder.Configuration.GetSection(SmtpOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddOptions<PollerOptions>("invoice")
-            .Bind(builder.Configuration.GetSection("Pollers:invoice"))
-            .Validate(o => o.PageSize is >= 1 and <= 1000, "Pollers:invoice:PageSize must be 1 to 1000.")
-            .Validate(o => o.BatchSize is >= 1 and <= 200, "Pollers:invoice:BatchSize must be 1 to 200.")
-            .ValidateOnStart();
+        foreach (var poller in new[] { "invoice", "refund" })
+        {
+            builder.Services.AddOptions<PollerOptions>(poller)
+                .Bind(builder.Configuration.GetSection($"Pollers:{poller}"))
+                .Validate(o => o.PageSize is >= 1 and <= 1000, $"Pollers:{poller}:PageSize must be 1 to 1000.")
+                .Validate(o => o.BatchSize is >= 1 and <= 200, $"Pollers:{poller}:BatchSize must be 1 to 200.")
+                .ValidateOnStart();
+        }
+
         builder.Services.AddSingleton<FailureEmailSender>();
         builder.Services.AddSingleton<StateLease>();
         builder.Services.AddSingleton<WatermarkStore>();
@@ -68,6 +73,8 @@ public static class OrchestratorApp
         builder.Services.AddSingleton<PollerEngine>();
         builder.Services.AddScoped<InvoiceSource>();
         builder.Services.AddScoped<InvoiceSink>();
+        builder.Services.AddScoped<RefundSource>();
+        builder.Services.AddScoped<RefundSink>();
     }
 
     private static void AddCustomerSync(this WebApplicationBuilder builder)

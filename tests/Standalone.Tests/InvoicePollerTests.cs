@@ -65,14 +65,35 @@ public sealed class InvoicePollerTests
         Assert.Equal(2, sandbox.SalesforceRecords.All("Invoice__c").Count);
     }
 
+    [Fact]
+    public async Task RefundPoller_CashRefund_CreditMemoAndRefundReachSalesforce()
+    {
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var loader = await sandbox.SignInAsLoaderAsync();
+        var accountId = await CreateAccountAsync(loader, "Refund Test Foods");
+        await sandbox.WaitForOutcomesAsync(o => o.Count == 1);
+        var customerId = sandbox.SalesforceRecords.Get("Account", accountId)!.GetString("NetSuite_Id__c")!;
+        var billing = sandbox.Emulators.NetSuite.Services.GetRequiredService<BillingSimulation>();
+        var issued = billing.IssueRefund(customerId, 40m, "Damaged pallet", cashRefund: true);
+        await PassSecondAsync();
+
+        var run = await RunPollerAsync(sandbox, "refund-poller");
+
+        Assert.Equal(PollerRunStatus.Completed, run.Status);
+        Assert.Equal(2, run.Upserted);
+        var stored = sandbox.SalesforceRecords.All("Refund__c");
+        Assert.Equal(issued.Select(t => t.Id).Order().ToArray(), stored.Select(r => r.GetString("NetSuite_Id__c")).Order().ToArray());
+        Assert.All(stored, refund => Assert.Equal(accountId, refund.GetString("Account__c")));
+    }
+
     // The read window ends at the run's start, exclusive and truncated to the second, so records from
     // the same second wait for the next run; the tests let that second pass.
     private static Task PassSecondAsync() => Task.Delay(TimeSpan.FromMilliseconds(1100), Token);
 
-    private static async Task<PollerRunResult> RunPollerAsync(SandboxFixture sandbox)
+    private static async Task<PollerRunResult> RunPollerAsync(SandboxFixture sandbox, string binding = "invoice-poller")
     {
         using var http = new HttpClient { BaseAddress = sandbox.Host.App(AppIds.Orchestrator).BaseAddress };
-        using var response = await http.PostAsync(new Uri("invoice-poller", UriKind.Relative), null, Token);
+        using var response = await http.PostAsync(new Uri(binding, UriKind.Relative), null, Token);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<PollerRunResult>(Token))!;
     }

@@ -9,8 +9,8 @@ namespace DaprSync.Orchestrator.Notifications;
 public sealed partial class FailureEmailSender(IOptions<SmtpOptions> options, ILogger<FailureEmailSender> logger)
 {
     /// <summary>
-    /// Sends the report to the flow's recipients. Returns false (and logs why) when email is off or
-    /// sending failed, so a mail outage never fails the sync run; the failures stay recorded.
+    /// Sends the report to the flow's recipients. Returns false and logs why when email is off or sending
+    /// failed (connection, protocol, authentication or address errors), so a mail outage does not fail the run.
     /// </summary>
     public async Task<bool> SendAsync(FailureReport report, CancellationToken cancellationToken)
     {
