@@ -1,4 +1,3 @@
-using DaprSync.Contracts.NetSuite;
 using DaprSync.Orchestrator.Invoices;
 using DaprSync.Orchestrator.Refunds;
 using Microsoft.Extensions.Options;
@@ -26,34 +25,27 @@ public static class PollerApi
         return endpoints;
     }
 
-    private static async Task<IResult> RunRefundPollerAsync(
+    private static Task<IResult> RunRefundPollerAsync(
+        PollerEngine engine, IOptionsMonitor<PollerOptions> options, RefundSource source, RefundSink sink,
+        PollerRunLog log, CancellationToken cancellationToken) =>
+        RunAsync(engine, options, "refund", "Refund", source, sink, log, cancellationToken);
+
+    private static Task<IResult> RunInvoicePollerAsync(
+        PollerEngine engine, IOptionsMonitor<PollerOptions> options, InvoiceSource source, InvoiceSink sink,
+        PollerRunLog log, CancellationToken cancellationToken) =>
+        RunAsync(engine, options, "invoice", "Invoice", source, sink, log, cancellationToken);
+
+    private static async Task<IResult> RunAsync<T>(
         PollerEngine engine,
         IOptionsMonitor<PollerOptions> options,
-        RefundSource source,
-        RefundSink sink,
+        string poller,
+        string recordType,
+        IPollerSource<T> source,
+        IPollerSink<T> sink,
         PollerRunLog log,
         CancellationToken cancellationToken)
     {
-        var result = await engine.RunAsync<NetSuiteRefund>(
-            "refund", "Refund", options.Get("refund"), source, sink, cancellationToken);
-        if (result.Status != PollerRunStatus.Skipped)
-        {
-            await log.SaveAsync(result, cancellationToken);
-        }
-
-        return Results.Ok(result);
-    }
-
-    private static async Task<IResult> RunInvoicePollerAsync(
-        PollerEngine engine,
-        IOptionsMonitor<PollerOptions> options,
-        InvoiceSource source,
-        InvoiceSink sink,
-        PollerRunLog log,
-        CancellationToken cancellationToken)
-    {
-        var result = await engine.RunAsync<NetSuiteInvoice>(
-            "invoice", "Invoice", options.Get("invoice"), source, sink, cancellationToken);
+        var result = await engine.RunAsync(poller, recordType, options.Get(poller), source, sink, cancellationToken);
         if (result.Status != PollerRunStatus.Skipped)
         {
             await log.SaveAsync(result, cancellationToken);

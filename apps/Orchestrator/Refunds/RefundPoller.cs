@@ -1,6 +1,5 @@
 using DaprSync.Contracts.NetSuite;
 using DaprSync.Contracts.Salesforce;
-using DaprSync.Orchestrator.Invoices;
 using DaprSync.Orchestrator.Polling;
 
 namespace DaprSync.Orchestrator.Refunds;
@@ -25,46 +24,18 @@ public sealed class RefundSource(INetSuiteSapi netSuite) : IPollerSource<NetSuit
     }
 }
 
-/// <summary>Upserts refunds into <c>Refund__c</c> by <c>NetSuite_Id__c</c> through the Salesforce System API.</summary>
-public sealed class RefundSink(ISalesforceSapi salesforce) : IPollerSink<NetSuiteRefund>
+/// <summary>Upserts credit memos and refunds into <c>Refund__c</c> by <c>NetSuite_Id__c</c>, with the Account looked up by its NetSuite id.</summary>
+public sealed class RefundSink(ISalesforceSapi salesforce) : SalesforceBatchSink<NetSuiteRefund, RefundUpsert>
 {
-    public async Task<IReadOnlyList<SinkOutcome>> UpsertAsync(
-        IReadOnlyList<NetSuiteRefund> batch, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        var upserts = batch.Select(refund => new RefundUpsert(
-            refund.InternalId,
-            refund.TranId,
-            refund.CustomerId,
-            refund.TranDate,
-            refund.Amount,
-            refund.Status,
-            refund.Memo)).ToList();
-        BatchUpsertResponse response;
-        try
-        {
-            response = await Transient.RunAsync(
-                $"Upserting {upserts.Count} refunds into Salesforce",
-                () => salesforce.UpsertRefundsAsync(upserts, cancellationToken),
-                cancellationToken);
-        }
-        catch (TransientPollerException exception) when (exception.Permanent)
-        {
-            // The whole batch was rejected: every refund in it is a failed record, and the run goes on.
-            return batch.Select(refund => new SinkOutcome(
-                refund.InternalId, false, "BATCH_REJECTED", exception.Message, $"{refund.Type} {refund.TranId}")).ToList();
-        }
+    protected override string RecordsName => "refunds";
 
-        return batch.Select((refund, index) =>
-        {
-            var result = response.Results.FirstOrDefault(r => r.Index == index);
-            var error = result?.Errors.FirstOrDefault();
-            return new SinkOutcome(
-                refund.InternalId,
-                result?.Success == true,
-                error?.StatusCode,
-                error is null ? null : $"{error.Message} (fields: {string.Join(", ", error.Fields)})",
-                $"{refund.Type} {refund.TranId}, customer {refund.CustomerId}");
-        }).ToList();
-    }
+    protected override RefundUpsert Map(NetSuiteRefund record) => new(
+        record.InternalId, record.TranId, record.CustomerId, record.TranDate, record.Amount, record.Status, record.Memo);
+
+    protected override Task<BatchUpsertResponse> SendAsync(IReadOnlyList<RefundUpsert> upserts, CancellationToken cancellationToken) =>
+        salesforce.UpsertRefundsAsync(upserts, cancellationToken);
+
+    protected override string NetSuiteIdOf(NetSuiteRefund record) => record.InternalId;
+
+    protected override string ReferenceOf(NetSuiteRefund record) => $"{record.Type} {record.TranId}, customer {record.CustomerId}";
 }
