@@ -27,13 +27,28 @@ public sealed class CustomerUpsertService(INetSuiteRecordApi recordApi, ILogger<
         if (response.HasRequestError(out var requestError))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var reason = requestError.InnerException is OperationCanceledException
+            var reason = IsTimeout(requestError)
                 ? "the request to NetSuite timed out"
                 : "the request to NetSuite failed: " + (requestError.InnerException ?? requestError).Message;
             return Transient(request, reason, requestError.InnerException ?? requestError);
         }
 
         return Interpret(request, response, byExternalId);
+    }
+
+    // A timeout arrives as HttpClient's cancellation or, from the resilience pipeline's per-attempt
+    // timeout, as Polly's TimeoutRejectedException, at any depth of the exception chain.
+    private static bool IsTimeout(Exception error)
+    {
+        for (Exception? current = error; current is not null; current = current.InnerException)
+        {
+            if (current is OperationCanceledException or Polly.Timeout.TimeoutRejectedException or TimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private CustomerUpsertOutcome Interpret(CustomerUpsertRequest request, IApiResponse response, bool byExternalId)
