@@ -23,7 +23,11 @@ public sealed class SandboxRunnerTests
         Assert.True(summary.Success, output.ToString());
         Assert.Equal(18, invoice.Expected);
         Assert.Equal(18, invoice.Synced);
-        Assert.Equal(PollerRunStatus.Completed, Assert.Single(summary.PollerRuns).Status);
+        var refund = summary.Flows.Single(f => f.Flow == "refund");
+        Assert.Equal(6, refund.Expected);
+        Assert.Equal(6, refund.Synced);
+        Assert.Equal(["invoice", "refund"], summary.PollerRuns.Select(r => r.Poller).ToArray());
+        Assert.All(summary.PollerRuns, run => Assert.Equal(PollerRunStatus.Completed, run.Status));
         Assert.Equal(9, customer.Expected);
         Assert.Equal(9, customer.Synced);
         Assert.Equal(0, customer.Failed);

@@ -97,8 +97,9 @@ public sealed class SandboxRunner(SandboxOptions options, TextWriter output)
         // Settled means every record has an outcome and the bus has nothing left to deliver.
         settled = idle && editsSettled && (await outcomes.ListAsync(CustomerFlow, cancellationToken)).Count >= expected;
         var (invoiceFlow, invoiceRun) = await BillAndPollInvoicesAsync(host, emulators, outcomes, cancellationToken);
+        var (refundFlow, refundRun) = await RefundAndPollAsync(host, emulators, outcomes, cancellationToken);
         var summary = await SummarizeAsync(host, emulators, outcomes, expected, settled, startedAt, cancellationToken);
-        summary = summary with { Flows = [.. summary.Flows, invoiceFlow], PollerRuns = [invoiceRun] };
+        summary = summary with { Flows = [.. summary.Flows, invoiceFlow, refundFlow], PollerRuns = [invoiceRun, refundRun] };
         summary.Print(output);
         if (options.ReportPath is not null)
         {
@@ -185,17 +186,40 @@ public sealed class SandboxRunner(SandboxOptions options, TextWriter output)
             .ToList();
         var billed = customers.Sum(customer => billing.BillInvoices(2, customer.NetSuiteId!, 250m).Count);
         Progress($"NetSuite billed {billed} invoices for the {customers.Count} synced customers");
+        var run = await RunPollerAsync(host, PollerApi.InvoicePollerBinding, cancellationToken);
+        return (new FlowSummary("invoice", billed, run.Read, run.Upserted, run.Failed, []), run);
+    }
 
-        // The poller's window ends at its start, exclusive and to the second, so the bills must be older.
+    /// <summary>
+    /// Issues a cash refund (a credit memo and the customer refund paying it) for every third synced
+    /// customer, and runs the refund poller once, as its binding would 7 minutes after the invoice poller.
+    /// </summary>
+    private async Task<(FlowSummary Flow, PollerRunResult Run)> RefundAndPollAsync(
+        StandaloneHost host, SandboxEmulators emulators, SyncOutcomeStore outcomes, CancellationToken cancellationToken)
+    {
+        var billing = emulators.NetSuite.Services.GetRequiredService<BillingSimulation>();
+        var customers = (await outcomes.ListAsync(CustomerFlow, cancellationToken))
+            .Where(o => o.Outcome == SyncOutcomes.Synced && o.NetSuiteId is not null)
+            .Where((_, index) => index % 3 == 0)
+            .ToList();
+        var issued = customers.Sum(customer =>
+            billing.IssueRefund(customer.NetSuiteId!, 25m, "Damaged on delivery", cashRefund: true).Count);
+        Progress($"NetSuite issued {issued} credit memos and refunds for {customers.Count} customers");
+
+        var run = await RunPollerAsync(host, PollerApi.RefundPollerBinding, cancellationToken);
+        return (new FlowSummary("refund", issued, run.Read, run.Upserted, run.Failed, []), run);
+    }
+
+    private async Task<PollerRunResult> RunPollerAsync(StandaloneHost host, string binding, CancellationToken cancellationToken)
+    {
+        // A poller's window ends at its start, exclusive and to the second, so the new records must be older.
         await Task.Delay(TimeSpan.FromMilliseconds(1100), cancellationToken);
         using var http = new HttpClient { BaseAddress = host.App(AppIds.Orchestrator).BaseAddress };
-        using var response = await http.PostAsync(new Uri(PollerApi.InvoicePollerBinding, UriKind.Relative), null, cancellationToken);
+        using var response = await http.PostAsync(new Uri(binding, UriKind.Relative), null, cancellationToken);
         response.EnsureSuccessStatusCode();
         var run = (await response.Content.ReadFromJsonAsync<PollerRunResult>(cancellationToken))!;
-        Progress($"invoice poller run {run.RunId}: {run.Pages} pages, {run.Upserted} upserted, {run.Failed} failed");
-
-        var flow = new FlowSummary("invoice", billed, run.Read, run.Upserted, run.Failed, []);
-        return (flow, run);
+        Progress($"{run.Poller} poller run {run.RunId}: {run.Pages} pages, {run.Upserted} upserted, {run.Failed} failed");
+        return run;
     }
 
     private async Task<SandboxSummary> SummarizeAsync(
