@@ -71,6 +71,10 @@ public static class OrchestratorApp
         builder.Services.AddSingleton<WatermarkStore>();
         builder.Services.AddSingleton<PollerRunLog>();
         builder.Services.AddSingleton<PollerEngine>();
+        builder.Services.AddSingleton<PollerHealthStore>();
+        builder.Services.AddOptions<PollerAlarmOptions>().Bind(builder.Configuration.GetSection("Pollers:Alarm"));
+        builder.Services.AddSingleton<PollerStalenessAlarm>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<PollerStalenessAlarm>());
         builder.Services.AddScoped<InvoiceSource>();
         builder.Services.AddScoped<InvoiceSink>();
         builder.Services.AddScoped<RefundSource>();

@@ -15,11 +15,29 @@ public sealed partial class FailureEmailSender(IOptions<SmtpOptions> options, IL
     public async Task<bool> SendAsync(FailureReport report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
+        var sent = await SendHtmlAsync(report.Flow, report.Subject, report.ToHtml(), report.RunId, cancellationToken);
+        if (sent)
+        {
+            EmailSent(logger, report.Flow, report.RunId, report.Failures.Count, options.Value.RecipientsFor(report.Flow).Count);
+        }
+
+        return sent;
+    }
+
+    /// <summary>Sends an alert with one HTML-encoded paragraph to the flow's recipients; false when email is off or failed.</summary>
+    public Task<bool> SendAlertAsync(string flow, string subject, string text, CancellationToken cancellationToken)
+    {
+        var html = $"<!DOCTYPE html><html><body style=\"font-family:sans-serif\"><p>{System.Text.Encodings.Web.HtmlEncoder.Default.Encode(text)}</p></body></html>";
+        return SendHtmlAsync(flow, subject, html, "alert", cancellationToken);
+    }
+
+    private async Task<bool> SendHtmlAsync(string flow, string subject, string html, string runId, CancellationToken cancellationToken)
+    {
         var settings = options.Value;
-        var recipients = settings.RecipientsFor(report.Flow);
+        var recipients = settings.RecipientsFor(flow);
         if (string.IsNullOrWhiteSpace(settings.Host) || recipients.Count == 0)
         {
-            EmailOff(logger, report.Flow, report.RunId, report.Failures.Count);
+            EmailOff(logger, flow, runId);
             return false;
         }
 
@@ -33,8 +51,8 @@ public sealed partial class FailureEmailSender(IOptions<SmtpOptions> options, IL
                 message.To.Add(MailboxAddress.Parse(recipient));
             }
 
-            message.Subject = report.Subject;
-            message.Body = new BodyBuilder { HtmlBody = report.ToHtml() }.ToMessageBody();
+            message.Subject = subject;
+            message.Body = new BodyBuilder { HtmlBody = html }.ToMessageBody();
 
             var security = !settings.UseTls ? SecureSocketOptions.None
                 : settings.Port == 465 ? SecureSocketOptions.SslOnConnect
@@ -47,20 +65,19 @@ public sealed partial class FailureEmailSender(IOptions<SmtpOptions> options, IL
 
             await client.SendAsync(message, cancellationToken);
             await client.DisconnectAsync(quit: true, cancellationToken);
-            EmailSent(logger, report.Flow, report.RunId, report.Failures.Count, recipients.Count);
             return true;
         }
         catch (Exception exception) when (exception is IOException or SmtpCommandException or SmtpProtocolException
             or AuthenticationException or System.Net.Sockets.SocketException or ParseException)
         {
-            EmailFailed(logger, exception, report.Flow, report.RunId, settings.Host, settings.Port);
+            EmailFailed(logger, exception, flow, runId, settings.Host, settings.Port);
             return false;
         }
     }
 
     [LoggerMessage(EventId = 1100, Level = LogLevel.Warning,
-        Message = "Email is off (no Smtp:Host or no recipients for {Flow}); {Count} failures of run {RunId} are recorded but not emailed")]
-    private static partial void EmailOff(ILogger logger, string flow, string runId, int count);
+        Message = "Email is off (no Smtp:Host or no recipients for {Flow}); the message of run {RunId} is logged but not emailed")]
+    private static partial void EmailOff(ILogger logger, string flow, string runId);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information,
         Message = "Sent the {Flow} failure email of run {RunId} ({Count} failures) to {RecipientCount} recipients")]

@@ -49,6 +49,7 @@ public static class PollerApi
         if (result.Status != PollerRunStatus.Skipped)
         {
             await log.SaveAsync(result, cancellationToken);
+            await log.Health.RecordRunAsync(result, cancellationToken);
         }
 
         return Results.Ok(result);
