@@ -144,7 +144,6 @@ internal sealed class NetSuiteTestHost : IAsyncDisposable
         }
 
         await Emulator.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(_sqlitePath);
     }
 }

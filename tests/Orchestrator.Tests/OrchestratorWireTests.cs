@@ -44,7 +44,6 @@ public sealed class OrchestratorWireTests : IAsyncLifetime
         await orchestrator.DisposeAsync();
         await systemApis.DisposeAsync();
         await runtime.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(databasePath);
     }
 

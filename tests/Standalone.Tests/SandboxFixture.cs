@@ -126,7 +126,6 @@ public sealed class SandboxFixture : IAsyncDisposable
         }
 
         await Emulators.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(_directory, recursive: true);

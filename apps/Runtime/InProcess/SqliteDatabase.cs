@@ -57,7 +57,7 @@ public sealed class SqliteDatabase
         {
             DataSource = Path,
             Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Shared,
+            Cache = SqliteCacheMode.Private,
             DefaultTimeout = 30,
             Pooling = true,
         }.ToString();

@@ -122,7 +122,6 @@ internal sealed class SoapTestHost : IAsyncDisposable
         Sapi.Dispose();
         await SapiApp.DisposeAsync();
         await Emulator.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(_sqlitePath);
     }
 }

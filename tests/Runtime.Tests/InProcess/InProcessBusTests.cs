@@ -112,7 +112,6 @@ public sealed class InProcessBusTests : IAsyncDisposable
             await _subscriber.DisposeAsync();
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
         {
             File.Delete(file);
