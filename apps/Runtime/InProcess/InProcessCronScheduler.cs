@@ -97,7 +97,8 @@ public sealed partial class InProcessCronScheduler : IAsyncDisposable
 
     private async Task RunAsync(CronBinding binding, CronSchedule schedule, Uri route, DateTimeOffset started, CancellationToken stopping)
     {
-        var last = _time.GetUtcNow();
+        // Counting from the start time, not from when this loop first runs, so no tick in between is lost.
+        var last = started;
         while (!stopping.IsCancellationRequested)
         {
             var next = schedule.Next(last, started);
@@ -106,7 +107,13 @@ public sealed partial class InProcessCronScheduler : IAsyncDisposable
                 var wait = next - _time.GetUtcNow();
                 if (wait > TimeSpan.Zero)
                 {
-                    await Task.Delay(wait, _time, stopping);
+                    // The clock may pass the occurrence between reading it and starting the timer; the timer
+                    // would then wait a whole extra interval, so check again once it is created.
+                    var delay = Task.Delay(wait, _time, stopping);
+                    if (_time.GetUtcNow() < next)
+                    {
+                        await delay;
+                    }
                 }
 
                 last = next;
