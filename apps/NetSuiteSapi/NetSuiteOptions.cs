@@ -73,7 +73,7 @@ internal sealed class NetSuiteOptionsValidator : IValidateOptions<NetSuiteOption
         }
     }
 
-    // Where each credential comes from in NetSuite, so the message says what to do next.
+    // Where each credential comes from in NetSuite, so the message tells the operator what to do next.
     private static string SourceOf(string key) => key switch
     {
         "AccountId" => "set it to the account id shown under Setup > Company > Company Information (for example 1234567_SB1)",

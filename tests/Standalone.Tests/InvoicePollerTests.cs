@@ -86,8 +86,8 @@ public sealed class InvoicePollerTests
         Assert.All(stored, refund => Assert.Equal(accountId, refund.GetString("Account__c")));
     }
 
-    // The read window ends at the run's start, exclusive and truncated to the second, so records from
-    // the same second wait for the next run; the tests let that second pass.
+    // The read window ends at the run's start, exclusive and truncated to the second. Records from the
+    // same second wait for the next run, so the tests let that second pass.
     private static Task PassSecondAsync() => Task.Delay(TimeSpan.FromMilliseconds(1100), Token);
 
     private static async Task<PollerRunResult> RunPollerAsync(SandboxFixture sandbox, string binding = "invoice-poller")

@@ -6,8 +6,8 @@ namespace DaprSync.Contracts.NetSuite;
 public interface INetSuiteSapi
 {
     /// <summary>
-    /// Creates or updates a Customer. A rejected record answers 422 with a ProblemDetails body whose
-    /// <c>errorCode</c> extension carries NetSuite's code; a transient NetSuite failure answers 503.
+    /// Creates or updates a Customer. A rejected record returns 422 with a ProblemDetails body whose
+    /// <c>errorCode</c> extension contains NetSuite's code. A transient NetSuite failure returns 503.
     /// </summary>
     [Put("/customers")]
     Task<CustomerUpsertResult> UpsertCustomerAsync(
@@ -16,7 +16,7 @@ public interface INetSuiteSapi
 
     /// <summary>
     /// Creates or updates a Sales Order by external id (the Salesforce Order id). An unknown SKU, customer or
-    /// country answers 422 with <c>errorCode</c> and <c>field</c>; a transient NetSuite failure answers 503.
+    /// country returns 422 with <c>errorCode</c> and <c>field</c>. A transient NetSuite failure returns 503.
     /// </summary>
     [Put("/sales-orders")]
     Task<SalesOrderUpsertResult> UpsertSalesOrderAsync(

@@ -2,7 +2,7 @@ using DaprSync.Runtime;
 
 namespace DaprSync.Orchestrator.Polling;
 
-/// <summary>What the staleness alarm knows of a poller: its last completed run and its failing streak.</summary>
+/// <summary>State the staleness alarm reads for a poller: its last completed run and its failing streak.</summary>
 public sealed record PollerHealth(DateTimeOffset? LastCompletedAt, int ConsecutiveFailures, DateTimeOffset? AlarmRaisedAt);
 
 /// <summary>Poller health in the state store, updated after every run that was not skipped.</summary>

@@ -16,7 +16,7 @@ public sealed class PollerAlarmOptions
 
 /// <summary>
 /// Raises an alert (an error log and one email) when a poller has not completed a run for two intervals,
-/// or when its runs keep failing; once per stall, cleared by the next completed run.
+/// or when its runs keep failing. It alerts once per stall, and the next completed run clears the alarm.
 /// </summary>
 public sealed partial class PollerStalenessAlarm(
     PollerHealthStore health,

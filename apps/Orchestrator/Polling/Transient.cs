@@ -3,8 +3,8 @@ using DaprSync.Orchestrator.CustomerSync;
 namespace DaprSync.Orchestrator.Polling;
 
 /// <summary>
-/// Turns a System API failure into the poller's: a transient one is retried inside the run and then keeps
-/// the watermark; a rejection (4xx) is permanent and is not retried.
+/// Converts a System API failure into the poller's. A transient one is retried inside the run and, if it
+/// persists, keeps the watermark. A rejection (4xx) is permanent and is not retried.
 /// </summary>
 internal static class Transient
 {

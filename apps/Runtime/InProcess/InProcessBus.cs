@@ -9,7 +9,7 @@ namespace DaprSync.Runtime.InProcess;
 /// <summary>
 /// The in-process pub/sub. Reads each registered app's <c>/dapr/subscribe</c>, fans every outbox
 /// message out to one delivery row per matching subscription, POSTs CloudEvents to the routes over
-/// loopback, and retries with exponential backoff until the app answers SUCCESS or DROP or the
+/// loopback, and retries with exponential backoff until the app returns SUCCESS or DROP or the
 /// attempts run out (then the event goes to the subscription's dead-letter topic). Delivery is at
 /// least once: a delivery in flight when the host dies is attempted again after restart.
 /// </summary>

@@ -21,9 +21,9 @@ public sealed record CronBinding(string Name, string Schedule, string AppId)
 }
 
 /// <summary>
-/// Fires cron bindings the way Dapr's <c>bindings.cron</c> does: at start it asks the app with
-/// <c>OPTIONS /{name}</c> whether it handles the binding (a 404 leaves the binding off), then POSTs
-/// <c>/{name}</c> at every occurrence. A failed POST is logged and not retried; the next tick comes anyway.
+/// Fires cron bindings the way Dapr's <c>bindings.cron</c> does. At start it sends <c>OPTIONS /{name}</c>
+/// to the app, and a 404 leaves the binding off. Then it POSTs <c>/{name}</c> at every occurrence. A failed
+/// POST is logged and not retried, because the next tick comes anyway.
 /// </summary>
 public sealed partial class InProcessCronScheduler : IAsyncDisposable
 {
@@ -107,8 +107,8 @@ public sealed partial class InProcessCronScheduler : IAsyncDisposable
                 var wait = next - _time.GetUtcNow();
                 if (wait > TimeSpan.Zero)
                 {
-                    // The clock may pass the occurrence between reading it and starting the timer; the timer
-                    // would then wait a whole extra interval, so check again once it is created.
+                    // The clock can pass the occurrence before the timer starts, and the timer would then wait
+                    // a whole extra interval. So the time is checked again once the timer exists.
                     var delay = Task.Delay(wait, _time, stopping);
                     if (_time.GetUtcNow() < next)
                     {

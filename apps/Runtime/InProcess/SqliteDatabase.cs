@@ -4,7 +4,7 @@ namespace DaprSync.Runtime.InProcess;
 
 /// <summary>
 /// The SQLite file behind the in-process runtime: the pub/sub outbox, its deliveries and the state
-/// store. WAL mode lets the dispatcher read while apps write; each operation opens its own pooled
+/// store. WAL mode lets the dispatcher read while apps write. Each operation opens its own pooled
 /// connection, so the type is safe to share between threads and apps.
 /// </summary>
 public sealed class SqliteDatabase

@@ -127,7 +127,7 @@ internal sealed class SoapTestHost : IAsyncDisposable
 }
 
 /// <summary>
-/// Resolves SKUs from the emulator's item catalog in process. It stands in for ns-sapi's SuiteQL resolver, which
+/// Resolves SKUs from the emulator's item catalog in process. It replaces ns-sapi's SuiteQL resolver, which
 /// has its own tests, so these tests count only SOAP calls.
 /// </summary>
 internal sealed class CatalogItemResolver(ItemCatalog catalog) : IItemResolver
