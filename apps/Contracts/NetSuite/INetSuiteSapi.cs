@@ -45,6 +45,28 @@ public interface INetSuiteSapi
         string? cursor = null,
         CancellationToken cancellationToken = default);
 
+    /// <summary>Lists item fulfilments modified since a time, paged like invoices.</summary>
+    [Get("/fulfilments")]
+    Task<FulfilmentPage> ListFulfilmentsAsync(
+        [Query(Format = "o")] DateTimeOffset modifiedSince,
+        [Query(Format = "o")] DateTimeOffset? until = null,
+        int? pageSize = null,
+        string? cursor = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists transactions of the given types (comma separated type codes such as <c>CustInvc,CustCred</c>)
+    /// deleted at or after <paramref name="deletedSince"/>, paged like invoices.
+    /// </summary>
+    [Get("/deleted-transactions")]
+    Task<DeletedTransactionPage> ListDeletedTransactionsAsync(
+        string types,
+        [Query(Format = "o")] DateTimeOffset deletedSince,
+        [Query(Format = "o")] DateTimeOffset? until = null,
+        int? pageSize = null,
+        string? cursor = null,
+        CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Creates or updates the customer payment whose external id is the Salesforce Payment id and applies it to
     /// the invoice. Returns 422 for a payment NetSuite rejected and 503 for a transient failure.

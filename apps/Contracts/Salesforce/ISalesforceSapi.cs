@@ -27,6 +27,15 @@ public interface ISalesforceSapi
         [Body] OrderSyncUpdate update,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Writes shipping state onto Orders found by their NetSuite order id. An Order that is not in Salesforce
+    /// is a failed result with <c>NOT_FOUND</c>, never a new record.
+    /// </summary>
+    [Post("/orders/fulfilments")]
+    Task<BatchUpsertResponse> UpdateOrderFulfilmentsAsync(
+        [Body] IReadOnlyList<OrderFulfilmentUpdate> fulfilments,
+        CancellationToken cancellationToken = default);
+
     /// <summary>Creates or updates invoices by NetSuite id. A rejected record is a failed result.</summary>
     [Post("/invoices/upsert")]
     Task<BatchUpsertResponse> UpsertInvoicesAsync(

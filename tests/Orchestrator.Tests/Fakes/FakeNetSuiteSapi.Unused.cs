@@ -18,4 +18,14 @@ internal sealed partial class FakeNetSuiteSapi
     public Task<PaymentUpsertResult> UpsertPaymentAsync(
         PaymentUpsertRequest request, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("The customer flow does not post payments.");
+
+    public Task<FulfilmentPage> ListFulfilmentsAsync(
+        DateTimeOffset modifiedSince, DateTimeOffset? until = null, int? pageSize = null, string? cursor = null,
+        CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("The customer flow does not read fulfilments.");
+
+    public Task<DeletedTransactionPage> ListDeletedTransactionsAsync(
+        string types, DateTimeOffset deletedSince, DateTimeOffset? until = null, int? pageSize = null,
+        string? cursor = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("The customer flow does not read deleted transactions.");
 }

@@ -23,4 +23,8 @@ internal sealed partial class FakeSalesforceSapi
     public Task UpdatePaymentSyncAsync(
         string paymentId, PaymentSyncUpdate update, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("The customer flow does not write payments.");
+
+    public Task<BatchUpsertResponse> UpdateOrderFulfilmentsAsync(
+        IReadOnlyList<OrderFulfilmentUpdate> fulfilments, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("The customer flow does not write fulfilments.");
 }
