@@ -34,13 +34,18 @@ public sealed record SalesOrderAddress(
 /// <summary>
 /// One order line: the Salesforce OrderItem id (which keys the line on updates), the SKU
 /// (<c>Product2.ProductCode</c>), the quantity and the unit price that NetSuite keeps as the line's rate.
+/// <see cref="DiscountPercent"/> is the line's own discount (10 = 10 %), <see cref="SequenceName"/> and
+/// <see cref="QuoteLineItemId"/> travel to custom line fields.
 /// </summary>
 public sealed record SalesOrderLine(
     string OrderItemId,
     string Sku,
     decimal Quantity,
     decimal UnitPrice,
-    DateOnly? ExpectedShipDate);
+    DateOnly? ExpectedShipDate,
+    decimal? DiscountPercent = null,
+    string? SequenceName = null,
+    string? QuoteLineItemId = null);
 
 /// <summary>Outcome of a Sales Order upsert: NetSuite's internal id and document number (<c>tranId</c>).</summary>
 public sealed record SalesOrderUpsertResult(string InternalId, string TranId, bool Created);
