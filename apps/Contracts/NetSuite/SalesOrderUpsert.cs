@@ -3,7 +3,9 @@ namespace DaprSync.Contracts.NetSuite;
 /// <summary>
 /// A Sales Order to create or update, keyed by <see cref="ExternalId"/> (the Salesforce Order id). Ids such as
 /// <see cref="CustomerInternalId"/> and <see cref="ShipMethodId"/> are NetSuite internal ids, already mapped by the
-/// orchestrator. A null optional value is left out of a create and cleared on an update.
+/// orchestrator. A null optional value is left out of a create and cleared on an update. When
+/// <see cref="InternalId"/> is set (the Order already carries its NetSuite id) the Sales Order is updated by it;
+/// otherwise it is upserted by external id, so a repeat cannot create a second one.
 /// </summary>
 public sealed record SalesOrderUpsertRequest(
     string ExternalId,
@@ -15,7 +17,8 @@ public sealed record SalesOrderUpsertRequest(
     DateOnly? ShipDate,
     decimal? DiscountPercent,
     SalesOrderAddress? ShippingAddress,
-    IReadOnlyList<SalesOrderLine> Lines);
+    IReadOnlyList<SalesOrderLine> Lines,
+    string? InternalId = null);
 
 /// <summary>
 /// A shipping address. <see cref="Country"/> is free text as Salesforce stores it: an English name, an ISO 3166-1
