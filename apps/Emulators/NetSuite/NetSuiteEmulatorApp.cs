@@ -50,6 +50,7 @@ public static class NetSuiteEmulatorApp
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseNetSuiteTraffic();
+        app.UseNetSuiteThrottle();
 
         var records = app.MapGroup(RecordApiPrefix);
         records.AddEndpointFilter(new CallCountingFilter(app.Services.GetRequiredService<NetSuiteCallCounter>()));

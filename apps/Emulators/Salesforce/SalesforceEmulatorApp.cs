@@ -7,6 +7,7 @@ using DaprSync.SalesforceEmulator.Rest;
 using DaprSync.SalesforceEmulator.Rest.Collections;
 using DaprSync.SalesforceEmulator.Rest.Query;
 using DaprSync.SalesforceEmulator.Soql;
+using DaprSync.SalesforceEmulator.Traffic;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -47,6 +48,7 @@ public static class SalesforceEmulatorApp
     {
         ArgumentNullException.ThrowIfNull(app);
 
+        app.UseSalesforceTraffic();
         app.MapOAuthApi();
         var rest = app.MapGroup("/services/data/{version}")
             .AddEndpointFilter<RouteGroupBuilder, RestSessionFilter>();
