@@ -14,6 +14,7 @@ public static class SuiteQlRegistration
     {
         services.AddSingleton<TransactionLedger>();
         services.AddSingleton<BillingSimulation>();
+        services.AddSingleton<SalesOrderBilling>();
         services.AddSingleton<ISuiteQlTable, TransactionTable>();
         services.AddSingleton<ISuiteQlTable, ItemTable>();
         services.AddSingleton<ISuiteQlTable, DeletedRecordTable>();

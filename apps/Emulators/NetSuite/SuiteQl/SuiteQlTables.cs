@@ -1,11 +1,17 @@
 using System.Globalization;
+using DaprSync.NetSuiteEmulator.Records;
 using DaprSync.NetSuiteEmulator.Records.Items;
 using DaprSync.NetSuiteEmulator.Records.Transactions;
 
 namespace DaprSync.NetSuiteEmulator.SuiteQl;
 
-/// <summary>SuiteQL's <c>transaction</c> table over the emulator's ledger.</summary>
-internal sealed class TransactionTable(TransactionLedger ledger) : ISuiteQlTable
+/// <summary>
+/// SuiteQL's <c>transaction</c> table over the emulator's ledger. <c>trackingnumberlist</c> contains an item
+/// fulfilment's tracking numbers separated by a comma and a space.
+/// </summary>
+/// <remarks>NOTE: the separator in <c>trackingnumberlist</c> is the emulator's choice; it was not checked against a
+/// live account, so ns-sapi also accepts spaces and <c>&lt;BR&gt;</c>.</remarks>
+internal sealed class TransactionTable(TransactionLedger ledger, ReferenceData referenceData) : ISuiteQlTable
 {
     /// <summary>Currency internal ids as a new NetSuite account numbers them.</summary>
     private static readonly Dictionary<string, string> Currencies = new(StringComparer.Ordinal)
@@ -21,12 +27,13 @@ internal sealed class TransactionTable(TransactionLedger ledger) : ISuiteQlTable
     public IReadOnlyList<string> Columns { get; } =
     [
         "id", "tranid", "type", "entity", "createdfrom", "trandate", "duedate", "status", "foreigntotal",
-        "foreignamountremaining", "currency", "lastmodifieddate", "memo", "externalid",
+        "foreignamountremaining", "currency", "lastmodifieddate", "memo", "externalid", "shipdate", "shipmethod",
+        "trackingnumberlist",
     ];
 
     public IReadOnlyList<SqlRow> Rows() => [.. ledger.Transactions.Select(ToRow)];
 
-    private static SqlRow ToRow(NetSuiteTransaction t)
+    private SqlRow ToRow(NetSuiteTransaction t)
     {
         var statusText = TransactionTypes.Statuses.GetValueOrDefault(t.Type)?.GetValueOrDefault(t.Status);
         return new SqlRow(new Dictionary<string, SqlValue>(StringComparer.Ordinal)
@@ -46,6 +53,13 @@ internal sealed class TransactionTable(TransactionLedger ledger) : ISuiteQlTable
             ["lastmodifieddate"] = SqlValue.Timestamp(t.LastModifiedDate),
             ["memo"] = SqlValue.Text(t.Memo),
             ["externalid"] = SqlValue.Text(t.ExternalId),
+            ["shipdate"] = SqlValue.Date(t.ShipDate),
+            ["shipmethod"] = t.ShipMethodId is null
+                ? SqlValue.Null
+                : Number(t.ShipMethodId) with { Display = referenceData.ShippingItems.GetValueOrDefault(t.ShipMethodId) },
+            ["trackingnumberlist"] = t.TrackingNumbers.Count == 0
+                ? SqlValue.Null
+                : SqlValue.Text(string.Join(", ", t.TrackingNumbers)),
         });
     }
 
@@ -74,19 +88,33 @@ internal sealed class ItemTable(ItemCatalog catalog) : ISuiteQlTable
         }))];
 }
 
-/// <summary>SuiteQL's <c>deletedrecord</c> table: deleted transactions by record type and internal id.</summary>
+/// <summary>
+/// SuiteQL's <c>DeletedRecord</c> table: one row per deleted transaction, with its internal id, its record type id
+/// (<c>type</c>), its document number (<c>name</c>) and the time of deletion. The emulator deletes no custom records,
+/// so the custom flags are always <c>F</c>.
+/// </summary>
 internal sealed class DeletedRecordTable(TransactionLedger ledger) : ISuiteQlTable
 {
     public string Name => "deletedrecord";
 
-    public IReadOnlyList<string> Columns { get; } = ["recordid", "recordtype", "name", "deleteddate"];
+    public IReadOnlyList<string> Columns { get; } =
+    [
+        "recordid", "type", "name", "deleteddate", "deletedby", "iscustomlist", "iscustomrecord", "iscustomtransaction",
+        "recordtypeid", "scriptid",
+    ];
 
     public IReadOnlyList<SqlRow> Rows() => [.. ledger.DeletedRecords.Select(record => new SqlRow(
         new Dictionary<string, SqlValue>(StringComparer.Ordinal)
         {
             ["recordid"] = TransactionTable.Number(record.RecordId),
-            ["recordtype"] = SqlValue.Text(record.RecordType),
+            ["type"] = SqlValue.Text(record.Type),
             ["name"] = SqlValue.Text(record.Name),
             ["deleteddate"] = SqlValue.Timestamp(record.DeletedDate),
+            ["deletedby"] = SqlValue.Null,
+            ["iscustomlist"] = SqlValue.Text("F"),
+            ["iscustomrecord"] = SqlValue.Text("F"),
+            ["iscustomtransaction"] = SqlValue.Text("F"),
+            ["recordtypeid"] = SqlValue.Null,
+            ["scriptid"] = SqlValue.Null,
         }))];
 }

@@ -75,5 +75,8 @@ public sealed record SalesOrderLineRecord
     /// <summary>Quantity already fulfilled, set by the billing and fulfilment simulation or a test.</summary>
     public double QuantityFulfilled { get; init; }
 
+    /// <summary>Quantity already invoiced by <c>POST /admin/billing/sales-orders/{id}/invoice</c>.</summary>
+    public double QuantityBilled { get; init; }
+
     public IReadOnlyDictionary<string, string> CustomFields { get; init; } = new Dictionary<string, string>();
 }

@@ -39,6 +39,49 @@ public sealed class BillingSimulation(TransactionLedger ledger)
         return ids.Count(id => ledger.Modify(id, t => t with { Memo = memo }) is not null);
     }
 
+    /// <summary>
+    /// Voids an invoice or credit memo: its status becomes Voided and its amounts zero. As in NetSuite, a
+    /// transaction that has been applied to (a paid invoice, a refunded credit memo) cannot be voided.
+    /// </summary>
+    public BillingOutcome Void(string id)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        return ledger.Write(() =>
+        {
+            var current = ledger.Find(id);
+            if (current is null)
+            {
+                return BillingOutcome.NotFound($"No transaction has the internal id {id}.");
+            }
+
+            if (current.Type is not (TransactionTypes.Invoice or TransactionTypes.CreditMemo))
+            {
+                return BillingOutcome.Conflict(
+                    $"Transaction {current.TranId} is a {current.Type}: the emulator voids only invoices and credit memos.");
+            }
+
+            if (current.Status == TransactionTypes.Voided)
+            {
+                return BillingOutcome.Conflict($"Transaction {current.TranId} is already voided.");
+            }
+
+            if (current.ForeignAmountRemaining != current.ForeignTotal)
+            {
+                return BillingOutcome.Conflict(
+                    $"Transaction {current.TranId} has been applied to, so it cannot be voided: remove the payment or "
+                    + "refund first.");
+            }
+
+            return BillingOutcome.Written(ledger.Modify(id, t => t with
+            {
+                Status = TransactionTypes.Voided,
+                ForeignTotal = 0m,
+                ForeignAmountRemaining = 0m,
+                Lines = [.. t.Lines.Select(line => line with { Amount = 0m })],
+            })!);
+        });
+    }
+
     /// <summary>Issues a credit memo and, for a cash refund, the customer refund that pays it out.</summary>
     public IReadOnlyList<NetSuiteTransaction> IssueRefund(
         string customerId,

@@ -105,19 +105,19 @@ public sealed class TransactionLedger(TimeProvider timeProvider)
         }
     }
 
-    /// <summary>Deletes a transaction and records it in <c>deletedrecord</c>. Returns false when no transaction
-    /// has the id.</summary>
-    public bool Delete(string id)
+    /// <summary>Deletes a transaction and records it in <c>DeletedRecord</c>. Returns the deleted transaction, or
+    /// null when no transaction has the id.</summary>
+    public NetSuiteTransaction? Delete(string id)
     {
         lock (_gate)
         {
             if (!_transactions.Remove(id, out var removed))
             {
-                return false;
+                return null;
             }
 
             _deleted.Add(new DeletedRecord(id, TransactionTypes.RecordTypeName(removed.Type), removed.TranId, Now()));
-            return true;
+            return removed;
         }
     }
 
