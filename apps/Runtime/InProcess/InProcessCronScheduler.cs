@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using DaprSync.Contracts;
 using Microsoft.Extensions.Logging;
@@ -33,6 +34,7 @@ public sealed partial class InProcessCronScheduler : IAsyncDisposable
     private readonly HttpClient _http;
     private readonly List<Task> _loops = [];
     private readonly List<string> _active = [];
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _nextOccurrences = new(StringComparer.Ordinal);
     private CancellationTokenSource? _stopping;
 
     public InProcessCronScheduler(
@@ -49,6 +51,13 @@ public sealed partial class InProcessCronScheduler : IAsyncDisposable
 
     /// <summary>Names of the bindings that an app handles and that therefore fire.</summary>
     public IReadOnlyList<string> ActiveBindings => _active;
+
+    /// <summary>
+    /// The occurrence each active binding waits for, by binding name. A binding's entry moves on only after the
+    /// POST of the previous occurrence has returned, so a test on a fake clock can advance it to exactly the next
+    /// occurrence once every entry is later than the clock.
+    /// </summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> NextOccurrences => _nextOccurrences;
 
     public async Task StartAsync(IEnumerable<CronBinding> bindings, CancellationToken cancellationToken = default)
     {
@@ -85,6 +94,7 @@ public sealed partial class InProcessCronScheduler : IAsyncDisposable
         await Task.WhenAll(_loops);
         _loops.Clear();
         _active.Clear();
+        _nextOccurrences.Clear();
         _stopping.Dispose();
         _stopping = null;
     }
@@ -102,6 +112,7 @@ public sealed partial class InProcessCronScheduler : IAsyncDisposable
         while (!stopping.IsCancellationRequested)
         {
             var next = schedule.Next(last, started);
+            _nextOccurrences[binding.Name] = next;
             try
             {
                 var wait = next - _time.GetUtcNow();
