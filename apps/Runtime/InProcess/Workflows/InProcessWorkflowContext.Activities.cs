@@ -1,0 +1,133 @@
+using Dapr.Workflow;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DaprSync.Runtime.InProcess.Workflows;
+
+/// <summary>Activity calls: replay from the journal, or execution, retries and journaling of the outcome.</summary>
+internal sealed partial class InProcessWorkflowContext
+{
+    public override async Task<T> CallActivityAsync<T>(
+        string name, object? input = null, WorkflowTaskOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var inputJson = input is null ? string.Empty : Serializer.Serialize(input, input.GetType());
+        if (options?.RetryPolicy is not { } policy)
+        {
+            return await CallActivityOnceAsync<T>(name, inputJson);
+        }
+
+        // Each attempt is its own step and each wait a durable timer, as Dapr's retry handling does, so a
+        // restart replays failed attempts and waits instead of repeating them.
+        var firstAttemptAt = CurrentUtcDateTime;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await CallActivityOnceAsync<T>(name, inputJson);
+            }
+            catch (WorkflowTaskFailedException) when (attempt + 1 < policy.MaxNumberOfAttempts
+                && RetryDelay(policy, attempt, firstAttemptAt) is { } delay)
+            {
+                LogActivityRetry(_logger, name, InstanceId, attempt + 1, delay);
+                await CreateTimer(delay, CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Returns the wait before the retry that follows attempt <paramref name="attempt"/> (0-based): the first
+    /// interval times the backoff coefficient to the power of the attempt, capped at the maximum interval. Returns
+    /// null when the retry timeout has passed since the first attempt.
+    /// </summary>
+    private TimeSpan? RetryDelay(WorkflowRetryPolicy policy, int attempt, DateTime firstAttemptAt)
+    {
+        var timeout = policy.RetryTimeout;
+        if (timeout != Timeout.InfiniteTimeSpan && timeout != TimeSpan.MaxValue
+            && CurrentUtcDateTime >= firstAttemptAt.Add(timeout))
+        {
+            return null;
+        }
+
+        var delay = TimeSpan.FromMilliseconds(
+            policy.FirstRetryInterval.TotalMilliseconds * Math.Pow(policy.BackoffCoefficient, attempt));
+        return policy.MaxRetryInterval is { } max && delay > max ? max : delay;
+    }
+
+    private async Task<T> CallActivityOnceAsync<T>(string name, string inputJson)
+    {
+        var sequence = TakeSequence();
+        var step = Replay(sequence, WorkflowStepKind.Activity, name);
+        if (step is null)
+        {
+            ThrowIfStopping();
+            step = await ExecuteActivityAsync(sequence, name, inputJson);
+            await _environment.Journal.AppendAsync(InstanceId, step, CancellationToken.None);
+            await FlushCustomStatusAsync();
+        }
+
+        AdvanceTo(step.CompletedAt);
+        if (step.Failure is { } failure)
+        {
+            throw new WorkflowTaskFailedException($"Task failed: {failure.ErrorMessage}", failure);
+        }
+
+        return string.IsNullOrEmpty(step.ResultJson) ? default! : Serializer.Deserialize<T>(step.ResultJson)!;
+    }
+
+    /// <summary>
+    /// Runs the activity in its own service scope and returns the step to journal. Every failure of the activity,
+    /// including a missing registration or an input that does not deserialize, becomes a failed step; only a stop
+    /// of the runner propagates, so the step runs again on the next start.
+    /// </summary>
+    private async Task<WorkflowStep> ExecuteActivityAsync(int sequence, string name, string inputJson)
+    {
+        string resultJson = string.Empty;
+        WorkflowTaskFailureDetails? failure = null;
+        await using (var scope = _environment.Services.CreateAsyncScope())
+        {
+            try
+            {
+                var activity = _environment.Catalog.CreateActivity(name, scope.ServiceProvider);
+                if (activity is null)
+                {
+                    failure = new WorkflowTaskFailureDetails(
+                        "ActivityNotFoundException", $"Activity '{name}' not found", string.Empty);
+                }
+                else
+                {
+                    var input = string.IsNullOrEmpty(inputJson)
+                        ? null
+                        : Serializer.Deserialize(inputJson, activity.InputType);
+                    var context = new InProcessActivityContext(name, InstanceId, sequence, _environment.Stopping);
+                    var output = await activity.RunAsync(context, input);
+                    resultJson = output is null ? string.Empty : Serializer.Serialize(output, output.GetType());
+                }
+            }
+            catch (OperationCanceledException) when (_environment.Stopping.IsCancellationRequested)
+            {
+                Abandoned = true;
+                throw;
+            }
+            catch (Exception exception)
+            {
+                LogActivityFailed(_logger, exception, name, InstanceId, sequence);
+                failure = new WorkflowTaskFailureDetails(
+                    exception.GetType().FullName ?? exception.GetType().Name,
+                    exception.Message,
+                    exception.StackTrace ?? string.Empty);
+            }
+        }
+
+        return new WorkflowStep(
+            sequence, WorkflowStepKind.Activity, name, resultJson, failure, null, _environment.Time.GetUtcNow());
+    }
+
+    private async Task FlushCustomStatusAsync()
+    {
+        if (CustomStatusJson is { } status)
+        {
+            await _environment.Journal.SetCustomStatusAsync(
+                InstanceId, status, _environment.Time.GetUtcNow(), CancellationToken.None);
+        }
+    }
+}

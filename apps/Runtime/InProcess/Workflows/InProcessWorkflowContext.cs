@@ -1,0 +1,143 @@
+using Dapr.Workflow;
+using Dapr.Common.Serialization;
+using Microsoft.Extensions.Logging;
+
+namespace DaprSync.Runtime.InProcess.Workflows;
+
+/// <summary>
+/// The <see cref="WorkflowContext"/> of one run of a workflow instance in process. Each durable call (activity
+/// attempt or timer) takes the next sequence number; a call whose number is already in the journal returns the
+/// journaled outcome instead of running again, so re-running the workflow code after a restart replays it.
+/// </summary>
+/// <remarks>
+/// NOTE: continuations run on the thread pool, not on one workflow thread as under Dapr, so workflow code that
+/// runs branches concurrently (for example <c>Task.WhenAll</c> followed by more calls in each branch) can take
+/// sequence numbers in a different order on replay. Sequential workflows and plain fan-out/fan-in are safe.
+/// </remarks>
+internal sealed partial class InProcessWorkflowContext : WorkflowContext
+{
+    private readonly WorkflowRunEnvironment _environment;
+    private readonly Dictionary<int, WorkflowStep> _history;
+    private readonly int _lastJournaledSequence;
+    private readonly ILogger _logger;
+    private int _nextSequence;
+    private int _guidCounter;
+    private DateTime _currentUtcDateTime;
+
+    public InProcessWorkflowContext(
+        WorkflowRunEnvironment environment, WorkflowInstanceRecord instance, IReadOnlyList<WorkflowStep> history)
+    {
+        _environment = environment;
+        Name = instance.WorkflowName;
+        InstanceId = instance.InstanceId;
+        _history = history.ToDictionary(step => step.Sequence);
+        _lastJournaledSequence = history.Count == 0 ? -1 : history.Max(step => step.Sequence);
+        _currentUtcDateTime = instance.StartedAt.UtcDateTime;
+        _logger = environment.LoggerFactory.CreateLogger<InProcessWorkflowContext>();
+    }
+
+    public override string Name { get; }
+
+    public override string InstanceId { get; }
+
+    /// <summary>The journaled time of the latest step, or the instance's start time before the first step.</summary>
+    public override DateTime CurrentUtcDateTime => _currentUtcDateTime;
+
+    /// <summary>True while the code has not yet passed the last step found in the journal at the start of the run.</summary>
+    public override bool IsReplaying => Volatile.Read(ref _nextSequence) <= _lastJournaledSequence;
+
+    /// <summary>Set when the runner stopped during a step; the run's outcome must then not be stored.</summary>
+    public bool Abandoned { get; private set; }
+
+    /// <summary>The serialized input of a requested <see cref="ContinueAsNew"/>, or null.</summary>
+    public string? ContinueAsNewInputJson { get; private set; }
+
+    /// <summary>The serialized custom status, or null when the workflow set none.</summary>
+    public string? CustomStatusJson { get; private set; }
+
+    private IDaprSerializer Serializer => _environment.Serializer;
+
+    public override void SetCustomStatus(object? customStatus) =>
+        CustomStatusJson = customStatus is null ? null : Serializer.Serialize(customStatus, customStatus.GetType());
+
+    public override void ContinueAsNew(object? newInput = null, bool preserveUnprocessedEvents = true) =>
+        ContinueAsNewInputJson = newInput is null ? string.Empty : Serializer.Serialize(newInput, newInput.GetType());
+
+    public override Guid NewGuid() => DeterministicGuid.Create(InstanceId, Interlocked.Increment(ref _guidCounter) - 1);
+
+    // NOTE: patch markers are not journaled, so an instance that began before a patch also takes the patched
+    // branch when it resumes in process. Dapr records the decision in the history instead.
+    public override bool IsPatched(string patchName) => true;
+
+    public override PropagatedHistory? GetPropagatedHistory() => null;
+
+    public override ILogger CreateReplaySafeLogger(string categoryName) =>
+        new ReplaySafeLogger(_environment.LoggerFactory.CreateLogger(categoryName), () => IsReplaying);
+
+    public override ILogger CreateReplaySafeLogger(Type type) => CreateReplaySafeLogger(type.FullName ?? type.Name);
+
+    public override ILogger CreateReplaySafeLogger<T>() => CreateReplaySafeLogger(typeof(T));
+
+    public override Task<T> WaitForExternalEventAsync<T>(string eventName, CancellationToken cancellationToken = default) =>
+        throw Unsupported("external events (WaitForExternalEventAsync)");
+
+    public override void SendEvent(string instanceId, string eventName, object payload) =>
+        throw Unsupported("external events (SendEvent)");
+
+    public override Task<TResult> CallChildWorkflowAsync<TResult>(
+        string workflowName, object? input = null, ChildWorkflowTaskOptions? options = null) =>
+        throw Unsupported("child workflows (CallChildWorkflowAsync)");
+
+    public override Task<string> ScheduleNewDetachedWorkflowAsync(
+        string workflowName, string? instanceId = null, object? input = null, DateTimeOffset? startTime = null) =>
+        throw Unsupported("detached workflows (ScheduleNewDetachedWorkflowAsync)");
+
+    public override Task<string> ScheduleNewDetachedWorkflowAsync(
+        string workflowName,
+        string? instanceId,
+        object? input,
+        DateTimeOffset? startTime,
+        WorkflowTaskOptions? options) =>
+        throw Unsupported("detached workflows (ScheduleNewDetachedWorkflowAsync)");
+
+    private int TakeSequence() => Interlocked.Increment(ref _nextSequence) - 1;
+
+    private void AdvanceTo(DateTimeOffset? stepTime)
+    {
+        if (stepTime is { } time && time.UtcDateTime > _currentUtcDateTime)
+        {
+            _currentUtcDateTime = time.UtcDateTime;
+        }
+    }
+
+    private WorkflowStep? Replay(int sequence, WorkflowStepKind kind, string name)
+    {
+        if (!_history.TryGetValue(sequence, out var step))
+        {
+            return null;
+        }
+
+        if (step.Kind != kind || !string.Equals(step.Name, name, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"Workflow '{Name}' instance '{InstanceId}' is not deterministic: step {sequence} is "
+                + $"{step.Kind} '{step.Name}' in the journal, but the code now calls {kind} '{name}'. "
+                + "Workflow code must call the same activities and timers in the same order on every run.");
+        }
+
+        return step;
+    }
+
+    private void ThrowIfStopping()
+    {
+        if (_environment.Stopping.IsCancellationRequested)
+        {
+            Abandoned = true;
+            _environment.Stopping.ThrowIfCancellationRequested();
+        }
+    }
+
+    private static NotSupportedException Unsupported(string feature) =>
+        new($"The in-process workflow runner does not support {feature}. Run the app with Runtime:Mode=Dapr to use "
+            + "them, or restructure the workflow around activities and timers.");
+}
