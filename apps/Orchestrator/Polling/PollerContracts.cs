@@ -19,6 +19,14 @@ public interface IPollerSource<T>
     Task<PollerPage<T>> ReadAsync(
         DateTimeOffset since, DateTimeOffset until, int pageSize, string? cursor, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Reads one page of the poller's records deleted in the same window, each as a record whose status the sink
+    /// writes as <c>Deleted</c>. The engine calls it after the last page of <see cref="ReadAsync"/>.
+    /// </summary>
+    Task<PollerPage<T>> ReadDeletedAsync(
+        DateTimeOffset since, DateTimeOffset until, int pageSize, string? cursor, CancellationToken cancellationToken);
+
+    /// <summary>The record's id and its last modification, or its deletion time for a deleted record.</summary>
     PolledKey KeyOf(T record);
 }
 

@@ -44,10 +44,11 @@ public sealed partial class PollerEngine(
                 mark, mark, TimeSpan.Zero, started);
         }
 
-        // NOTE: the lease is not renewed during a run, so a run longer than LeaseDuration can overlap the next one.
         try
         {
-            var run = new PollerRun<T>(this, poller, recordType, runId, options, source, sink, started);
+            await using var keeper = new LeaseKeeper(
+                lease, poller, holder, options.LeaseDuration, time, logger, cancellationToken);
+            var run = new PollerRun<T>(this, poller, recordType, runId, options, source, sink, started, keeper);
             return await run.ExecuteAsync(cancellationToken);
         }
         finally

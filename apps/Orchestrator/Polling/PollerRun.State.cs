@@ -38,9 +38,10 @@ internal sealed partial class PollerRun<T>
     private static partial void RunRepeating(ILogger logger, Exception exception, string poller, string runId);
 
     [LoggerMessage(EventId = 1213, Level = LogLevel.Information,
-        Message = "Poller {Poller} run {RunId} {Status}: {Pages} pages, {Read} read, {Skipped} skipped as processed, "
-            + "{Upserted} upserted, {Failed} failed, watermark {Before:o} -> {After:o}, {Duration}")]
+        Message = "Poller {Poller} run {RunId} {Status}: {Pages} pages, {Read} read, {Deleted} deletions read, "
+            + "{Skipped} skipped as processed, {Upserted} upserted, {Failed} failed, watermark {Before:o} -> {After:o}, "
+            + "{Duration}")]
     private static partial void RunFinished(
-        ILogger logger, string poller, string runId, PollerRunStatus status, int pages, int read, int skipped,
-        int upserted, int failed, DateTimeOffset before, DateTimeOffset after, TimeSpan duration);
+        ILogger logger, string poller, string runId, PollerRunStatus status, int pages, int read, int deleted,
+        int skipped, int upserted, int failed, DateTimeOffset before, DateTimeOffset after, TimeSpan duration);
 }

@@ -11,12 +11,15 @@ internal sealed partial class PollerRun<T>(
     PollerOptions options,
     IPollerSource<T> source,
     IPollerSink<T> sink,
-    DateTimeOffset started)
+    DateTimeOffset started,
+    LeaseKeeper keeper)
 {
     private readonly List<FailedRecord> _failures = [];
     private readonly Dictionary<string, DateTimeOffset> _processed = new(StringComparer.Ordinal);
     private int _pages;
+    private int _deletionPages;
     private int _read;
+    private int _deletionsRead;
     private int _skipped;
     private int _upserted;
     private int _calls;
@@ -24,7 +27,9 @@ internal sealed partial class PollerRun<T>(
 
     public async Task<PollerRunResult> ExecuteAsync(CancellationToken cancellationToken)
     {
-        var read = await engine.Watermarks.ReadAsync(poller, options.DefaultStart, options.ResetToken, cancellationToken);
+        // Work runs on the keeper's token, which a lost lease cancels; the closing writes use the caller's.
+        var work = keeper.Token;
+        var read = await engine.Watermarks.ReadAsync(poller, options.DefaultStart, options.ResetToken, work);
         if (read.WasReset)
         {
             WatermarkReset(engine.Logger, poller, runId, options.DefaultStart);
@@ -36,29 +41,39 @@ internal sealed partial class PollerRun<T>(
         // A reset re-reads and re-upserts everything from the default start, so nothing counts as processed.
         var alreadyProcessed = read.WasReset
             ? new Dictionary<string, DateTimeOffset>()
-            : await LoadProcessedAsync(cancellationToken);
+            : await LoadProcessedAsync(work);
         RunStarted(engine.Logger, poller, runId, windowStart, windowEnd);
 
         string? transient = null;
         try
         {
-            await ReadAllPagesAsync(windowStart, windowEnd, alreadyProcessed, cancellationToken);
+            await ReadAllPagesAsync(windowStart, windowEnd, alreadyProcessed, work);
         }
         catch (TransientPollerException exception)
         {
             transient = exception.Message;
             RunRepeating(engine.Logger, exception, poller, runId);
         }
+        catch (OperationCanceledException) when (keeper.Lost && !cancellationToken.IsCancellationRequested)
+        {
+            // The keeper logged the loss; the run that took the lease reads this window again.
+        }
+
+        var status = transient is null ? PollerRunStatus.Completed : PollerRunStatus.Repeating;
+        if (keeper.Lost || (status == PollerRunStatus.Completed && !await keeper.ConfirmAsync(cancellationToken)))
+        {
+            status = PollerRunStatus.LeaseLost;
+        }
 
         var after = before;
-        if (transient is null)
+        if (status == PollerRunStatus.Completed)
         {
             after = _highestRead is { } highest ? Max(before, highest) : before;
             await engine.Watermarks.TryAdvanceAsync(poller, read, after, cancellationToken);
             await SaveProcessedAsync(alreadyProcessed, after, cancellationToken);
         }
 
-        if (_failures.Count > 0 || transient is not null)
+        if (status != PollerRunStatus.LeaseLost && (_failures.Count > 0 || transient is not null))
         {
             var report = new FailureReport(poller, runId, windowStart, windowEnd, _failures, transient);
             await engine.Email.SendAsync(report, cancellationToken);
@@ -66,76 +81,14 @@ internal sealed partial class PollerRun<T>(
 
         var finished = engine.Time.GetUtcNow();
         var result = new PollerRunResult(
-            poller, runId, transient is null ? PollerRunStatus.Completed : PollerRunStatus.Repeating,
-            windowStart, windowEnd, _pages, _read, _skipped, _upserted, _failures.Count, _calls,
-            before, after, finished - started, finished);
-        RunFinished(engine.Logger, poller, runId, result.Status, _pages, _read, _skipped, _upserted, _failures.Count, before, after, result.Duration);
+            poller, runId, status, windowStart, windowEnd, _pages, _read, _skipped, _upserted, _failures.Count, _calls,
+            before, after, finished - started, finished)
+        {
+            DeletionPages = _deletionPages,
+            DeletionsRead = _deletionsRead,
+        };
+        RunFinished(engine.Logger, poller, runId, result.Status, _pages + _deletionPages, _read, _deletionsRead,
+            _skipped, _upserted, _failures.Count, before, after, result.Duration);
         return result;
-    }
-
-    private async Task ReadAllPagesAsync(
-        DateTimeOffset since, DateTimeOffset until, IReadOnlyDictionary<string, DateTimeOffset> alreadyProcessed, CancellationToken cancellationToken)
-    {
-        string? cursor = null;
-        var pending = new List<T>(options.BatchSize);
-        do
-        {
-            var page = await engine.RetryAsync(poller, runId, $"reading page {_pages + 1}", options,
-                () => source.ReadAsync(since, until, options.PageSize, cursor, cancellationToken), cancellationToken);
-            _pages++;
-            foreach (var record in page.Records)
-            {
-                _read++;
-                var key = source.KeyOf(record);
-                _highestRead = _highestRead is { } highest ? Max(highest, key.LastModified) : key.LastModified;
-                if (alreadyProcessed.TryGetValue(key.Id, out var seen) && seen == key.LastModified)
-                {
-                    _skipped++;
-                    continue;
-                }
-
-                pending.Add(record);
-                if (pending.Count == options.BatchSize)
-                {
-                    await UpsertAsync(pending, cancellationToken);
-                    pending.Clear();
-                }
-            }
-
-            cursor = page.Cursor;
-            if (!page.HasMore)
-            {
-                break;
-            }
-        }
-        while (true);
-
-        if (pending.Count > 0)
-        {
-            await UpsertAsync(pending, cancellationToken);
-        }
-    }
-
-    private async Task UpsertAsync(List<T> batch, CancellationToken cancellationToken)
-    {
-        var records = batch.ToList();
-        var outcomes = await engine.RetryAsync(poller, runId, $"upserting {records.Count} records", options,
-            () => sink.UpsertAsync(records, cancellationToken), cancellationToken);
-        _calls++;
-        for (var i = 0; i < records.Count; i++)
-        {
-            var key = source.KeyOf(records[i]);
-            var outcome = i < outcomes.Count ? outcomes[i] : null;
-            _processed[key.Id] = key.LastModified;
-            if (outcome is { Success: true })
-            {
-                _upserted++;
-                continue;
-            }
-
-            _failures.Add(new FailedRecord(
-                recordType, key.Id, outcome?.SalesforceReference,
-                outcome?.ErrorCode ?? "MISSING_RESULT", outcome?.Message ?? "Salesforce returned no result for this record."));
-        }
     }
 }

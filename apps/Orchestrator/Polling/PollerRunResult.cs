@@ -12,6 +12,11 @@ public enum PollerRunStatus
 
     /// <summary>A transient failure persisted; the watermark stayed, so the next run reads the window again.</summary>
     Repeating,
+
+    /// <summary>
+    /// The run could not renew its lease, so another run may have started; it stopped and kept the watermark.
+    /// </summary>
+    LeaseLost,
 }
 
 /// <summary>Figures of one poller run, logged at its end and kept as the poller's last run.</summary>
@@ -30,4 +35,11 @@ public sealed record PollerRunResult(
     DateTimeOffset WatermarkBefore,
     DateTimeOffset WatermarkAfter,
     TimeSpan Duration,
-    DateTimeOffset FinishedAt);
+    DateTimeOffset FinishedAt)
+{
+    /// <summary>Pages read from NetSuite's deleted-record list, after the <see cref="Pages"/> of modified records.</summary>
+    public int DeletionPages { get; init; }
+
+    /// <summary>Deleted records read; they count in the skipped, upserted and failed figures too.</summary>
+    public int DeletionsRead { get; init; }
+}

@@ -25,7 +25,7 @@ public sealed partial class PollerStalenessAlarm(
     TimeProvider time,
     ILogger<PollerStalenessAlarm> logger) : BackgroundService
 {
-    public static readonly IReadOnlyList<string> Pollers = ["invoice", "refund"];
+    public static readonly IReadOnlyList<string> Pollers = ["invoice", "refund", "fulfilment"];
 
     private readonly DateTimeOffset _startedAt = time.GetUtcNow();
 

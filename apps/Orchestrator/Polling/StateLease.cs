@@ -29,6 +29,25 @@ public sealed class StateLease(IStateStore state, TimeProvider time)
         return await state.TrySaveAsync(key, new LeaseRecord(holder, now + duration), current?.ETag, duration, cancellationToken);
     }
 
+    /// <summary>
+    /// Extends the lease of <paramref name="holder"/> by <paramref name="duration"/> from now. Returns false when the
+    /// lease has expired or another holder has it, because another run may then have started.
+    /// </summary>
+    public async Task<bool> TryRenewAsync(string name, string holder, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(holder);
+        var key = Key(name);
+        var now = time.GetUtcNow();
+        var current = await state.GetAsync<LeaseRecord>(key, cancellationToken);
+        if (current is null || current.Value.Holder != holder || current.Value.ExpiresAt <= now)
+        {
+            return false;
+        }
+
+        return await state.TrySaveAsync(key, new LeaseRecord(holder, now + duration), current.ETag, duration, cancellationToken);
+    }
+
     /// <summary>Releases the lease if <paramref name="holder"/> still has it.</summary>
     public async Task ReleaseAsync(string name, string holder, CancellationToken cancellationToken)
     {

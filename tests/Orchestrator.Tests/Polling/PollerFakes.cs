@@ -4,14 +4,16 @@ using DaprSync.Orchestrator.Polling;
 
 namespace DaprSync.Orchestrator.Tests.Polling;
 
-/// <summary>A polled record as the fakes carry it.</summary>
-internal sealed record FakeRecord(string Id, DateTimeOffset LastModified, string Customer);
+/// <summary>A polled record as the fakes carry it; a deleted one has <see cref="Deleted"/> set.</summary>
+internal sealed record FakeRecord(string Id, DateTimeOffset LastModified, string Customer, bool Deleted = false);
 
 /// <summary>In-memory stand-in for the NetSuite System API's paged read, ordered by (lastmodifieddate, id).</summary>
 internal sealed class FakeSource : IPollerSource<FakeRecord>
 {
     private readonly ConcurrentDictionary<string, FakeRecord> _records = new();
+    private readonly ConcurrentDictionary<string, FakeRecord> _deleted = new();
     private int _calls;
+    private int _deletionCalls;
 
     public Func<Exception>? FailWith { get; set; }
 
@@ -19,6 +21,11 @@ internal sealed class FakeSource : IPollerSource<FakeRecord>
     public TaskCompletionSource? Gate { get; set; }
 
     public int Calls => _calls;
+
+    public int DeletionCalls => _deletionCalls;
+
+    /// <summary>When set, a read of <see cref="ReadAsync"/> calls it first, so a test can act in the middle of a run.</summary>
+    public Func<Task>? BeforeRead { get; set; }
 
     public void Add(string id, DateTimeOffset lastModified, string customer = "Northwind") =>
         _records[id] = new FakeRecord(id, lastModified, customer);
@@ -31,10 +38,22 @@ internal sealed class FakeSource : IPollerSource<FakeRecord>
         }
     }
 
+    /// <summary>Removes a record and lists it as deleted at <paramref name="deletedAt"/>.</summary>
+    public void Delete(string id, DateTimeOffset deletedAt)
+    {
+        var removed = _records.TryRemove(id, out var record);
+        _deleted[id] = new FakeRecord(id, deletedAt, removed ? record!.Customer : "unknown", Deleted: true);
+    }
+
     public async Task<PollerPage<FakeRecord>> ReadAsync(
         DateTimeOffset since, DateTimeOffset until, int pageSize, string? cursor, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _calls);
+        if (BeforeRead is { } beforeRead)
+        {
+            await beforeRead();
+        }
+
         if (Gate is { } gate)
         {
             await gate.Task.WaitAsync(cancellationToken);
@@ -45,8 +64,23 @@ internal sealed class FakeSource : IPollerSource<FakeRecord>
             throw fail();
         }
 
+        return Page(_records.Values, since, until, pageSize, cursor);
+    }
+
+    public Task<PollerPage<FakeRecord>> ReadDeletedAsync(
+        DateTimeOffset since, DateTimeOffset until, int pageSize, string? cursor, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _deletionCalls);
+        return Task.FromResult(Page(_deleted.Values, since, until, pageSize, cursor));
+    }
+
+    public PolledKey KeyOf(FakeRecord record) => new(record.Id, record.LastModified);
+
+    private static PollerPage<FakeRecord> Page(
+        IEnumerable<FakeRecord> records, DateTimeOffset since, DateTimeOffset until, int pageSize, string? cursor)
+    {
         var offset = cursor is null ? 0 : int.Parse(cursor, CultureInfo.InvariantCulture);
-        var window = _records.Values
+        var window = records
             .Where(r => r.LastModified >= since && r.LastModified <= until)
             .OrderBy(r => r.LastModified).ThenBy(r => r.Id, StringComparer.Ordinal)
             .ToList();
@@ -54,8 +88,6 @@ internal sealed class FakeSource : IPollerSource<FakeRecord>
         var next = offset + page.Count;
         return new PollerPage<FakeRecord>(page, next < window.Count, next.ToString(CultureInfo.InvariantCulture));
     }
-
-    public PolledKey KeyOf(FakeRecord record) => new(record.Id, record.LastModified);
 }
 
 /// <summary>In-memory stand-in for the Salesforce System API's batch upsert.</summary>

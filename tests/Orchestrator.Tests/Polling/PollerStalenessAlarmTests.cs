@@ -27,6 +27,7 @@ public sealed class PollerStalenessAlarmTests
         await _health.RecordRunAsync(Run("refund", PollerRunStatus.Completed), Token);
         _time.Advance(TimeSpan.FromMinutes(31));
         await _health.RecordRunAsync(Run("refund", PollerRunStatus.Completed), Token);
+        await _health.RecordRunAsync(Run("fulfilment", PollerRunStatus.Completed), Token);
 
         var first = await alarm.CheckAsync(Token);
         var second = await alarm.CheckAsync(Token);

@@ -1,0 +1,101 @@
+using DaprSync.Orchestrator.Notifications;
+
+namespace DaprSync.Orchestrator.Polling;
+
+/// <summary>The paged reads of a run, modified records first and deletions second, and its batched upserts.</summary>
+internal sealed partial class PollerRun<T>
+{
+    private delegate Task<PollerPage<T>> PageReader(
+        DateTimeOffset since, DateTimeOffset until, int pageSize, string? cursor, CancellationToken cancellationToken);
+
+    private async Task ReadAllPagesAsync(
+        DateTimeOffset since,
+        DateTimeOffset until,
+        IReadOnlyDictionary<string, DateTimeOffset> alreadyProcessed,
+        CancellationToken cancellationToken)
+    {
+        // Deletions share the batches with the records, so one batch can contain both.
+        var pending = new List<T>(options.BatchSize);
+        await ReadPagesAsync(source.ReadAsync, deletions: false, since, until, alreadyProcessed, pending, cancellationToken);
+        await ReadPagesAsync(source.ReadDeletedAsync, deletions: true, since, until, alreadyProcessed, pending, cancellationToken);
+        if (pending.Count > 0)
+        {
+            await UpsertAsync(pending, cancellationToken);
+        }
+    }
+
+    private async Task ReadPagesAsync(
+        PageReader reader,
+        bool deletions,
+        DateTimeOffset since,
+        DateTimeOffset until,
+        IReadOnlyDictionary<string, DateTimeOffset> alreadyProcessed,
+        List<T> pending,
+        CancellationToken cancellationToken)
+    {
+        string? cursor = null;
+        while (true)
+        {
+            var step = deletions ? $"reading deletion page {_deletionPages + 1}" : $"reading page {_pages + 1}";
+            var page = await engine.RetryAsync(poller, runId, step, options,
+                () => reader(since, until, options.PageSize, cursor, cancellationToken), cancellationToken);
+            if (deletions)
+            {
+                _deletionPages++;
+                _deletionsRead += page.Records.Count;
+            }
+            else
+            {
+                _pages++;
+                _read += page.Records.Count;
+            }
+
+            foreach (var record in page.Records)
+            {
+                var key = source.KeyOf(record);
+                _highestRead = _highestRead is { } highest ? Max(highest, key.LastModified) : key.LastModified;
+                if (alreadyProcessed.TryGetValue(key.Id, out var seen) && seen == key.LastModified)
+                {
+                    _skipped++;
+                    continue;
+                }
+
+                pending.Add(record);
+                if (pending.Count == options.BatchSize)
+                {
+                    await UpsertAsync(pending, cancellationToken);
+                    pending.Clear();
+                }
+            }
+
+            cursor = page.Cursor;
+            if (!page.HasMore)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task UpsertAsync(List<T> batch, CancellationToken cancellationToken)
+    {
+        var records = batch.ToList();
+        var outcomes = await engine.RetryAsync(poller, runId, $"upserting {records.Count} records", options,
+            () => sink.UpsertAsync(records, cancellationToken), cancellationToken);
+        _calls++;
+        for (var i = 0; i < records.Count; i++)
+        {
+            var key = source.KeyOf(records[i]);
+            var outcome = i < outcomes.Count ? outcomes[i] : null;
+            _processed[key.Id] = key.LastModified;
+            if (outcome is { Success: true })
+            {
+                _upserted++;
+                continue;
+            }
+
+            _failures.Add(new FailedRecord(
+                recordType, key.Id, outcome?.SalesforceReference,
+                outcome?.ErrorCode ?? "MISSING_RESULT", outcome?.Message ?? "Salesforce returned no result for this record."));
+        }
+    }
+}
