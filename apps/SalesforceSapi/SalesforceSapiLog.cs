@@ -50,4 +50,8 @@ internal static partial class SalesforceSapiLog
         Message = "Salesforce rejected {SObjectType} {Key} of a batch upsert: {ErrorCode} {ErrorMessage}")]
     public static partial void BatchRecordRejected(
         ILogger logger, string sObjectType, string key, string errorCode, string errorMessage);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Information,
+        Message = "Wrote {Count} fulfilment updates to Orders: {Saved} saved, {Failed} failed")]
+    public static partial void FulfilmentsWritten(ILogger logger, int count, int saved, int failed);
 }

@@ -39,6 +39,7 @@ public static class SalesforceEmulatorApp
         builder.Services.AddSingleton<QueryCursors>();
         builder.Services.AddSingleton<ExternalIdLookup>();
         builder.Services.AddSingleton<CollectionsUpsert>();
+        builder.Services.AddSingleton<CollectionsUpdate>();
         builder.AddPubSubApi();
         return builder;
     }
@@ -56,6 +57,7 @@ public static class SalesforceEmulatorApp
         rest.MapCompositeTreeApi();
         rest.MapQueryApi();
         rest.MapCollectionsApi();
+        rest.MapCollectionsUpdateApi();
 
         // TODO: the limits resource.
         app.MapAdminApi();

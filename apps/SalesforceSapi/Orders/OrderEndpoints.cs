@@ -15,6 +15,7 @@ internal static partial class OrderEndpoints
         var orders = endpoints.MapGroup("/orders").AddEndpointFilter<RouteGroupBuilder, AccountProblems>();
         orders.MapGet("/{orderId}", GetOrderAsync);
         orders.MapPatch("/{orderId}/sync", UpdateOrderSyncAsync);
+        orders.MapPost("/fulfilments", FulfilmentWriteback.UpdateFulfilmentsAsync);
         return endpoints;
     }
 

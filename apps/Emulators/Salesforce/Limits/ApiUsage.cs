@@ -14,6 +14,7 @@ public static class ApiEndpoints
     public const string Query = "GET query";
     public const string QueryMore = "GET query/{locator}";
     public const string CollectionsUpsert = "PATCH composite/sobjects/{type}/{externalIdField}";
+    public const string CollectionsUpdate = "PATCH composite/sobjects";
 }
 
 /// <summary>

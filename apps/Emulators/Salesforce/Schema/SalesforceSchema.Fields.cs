@@ -45,6 +45,15 @@ public static partial class SalesforceSchema
         Text("NetSuite_Order_Number__c", "NetSuite Order Number", 50),
         Picklist("Shipping_Carrier__c", "Shipping Carrier"),
         .. SyncFields(),
+        new SObjectField(
+            "Fulfilment_Status__c",
+            FieldType.Picklist,
+            "Fulfilment Status",
+            Length: 255,
+            RestrictedValues: ["Picked", "Packed", "Shipped", "Deleted"]),
+        Typed("Ship_Date__c", FieldType.Date, "Ship Date"),
+        TextArea("Tracking_Numbers__c", "Tracking Numbers", 32768),
+        Text("NetSuite_Fulfilment_Id__c", "NetSuite Fulfilment Id", 50),
     ];
 
     private static IEnumerable<SObjectField> OrderItemFields() =>
