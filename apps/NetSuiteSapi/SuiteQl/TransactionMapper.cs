@@ -9,12 +9,12 @@ public static class TransactionMapper
 {
     private const string DateFormat = "YYYY-MM-DD";
 
-    public static TransactionQuery Invoices { get; } = new(
+    public static KeysetQuery Invoices { get; } = KeysetQuery.Transactions(
         ["CustInvc"],
         ["id", "tranid", "entity", "createdfrom", DateColumn("trandate"), DateColumn("duedate"),
          "BUILTIN.DF(status) AS status", "foreigntotal", "foreignamountremaining", "BUILTIN.DF(currency) AS currency"]);
 
-    public static TransactionQuery Refunds { get; } = new(
+    public static KeysetQuery Refunds { get; } = KeysetQuery.Transactions(
         ["CustCred", "CustRfnd"],
         ["id", "tranid", "type", "entity", DateColumn("trandate"), "BUILTIN.DF(status) AS status", "foreigntotal",
          "memo", "BUILTIN.DF(currency) AS currency"]);
@@ -44,21 +44,21 @@ public static class TransactionMapper
         SuiteQlPage.Read(row, "currency"),
         SuiteQlLiteral.ParseTimestamp(Required(row, IncrementalReader.LastModifiedColumn)));
 
-    private static string DateColumn(string column) => $"TO_CHAR({column}, '{DateFormat}') AS {column}";
+    internal static string DateColumn(string column) => $"TO_CHAR({column}, '{DateFormat}') AS {column}";
 
     /// <summary>Drops the record type from <c>BUILTIN.DF(status)</c>: <c>Invoice : Open</c> becomes
     /// <c>Open</c>.</summary>
-    private static string? StatusName(string? display)
+    internal static string? StatusName(string? display)
     {
         var separator = display?.IndexOf(" : ", StringComparison.Ordinal) ?? -1;
         return separator < 0 ? display : display![(separator + 3)..];
     }
 
-    private static string Required(IReadOnlyDictionary<string, JsonElement> row, string column) =>
+    internal static string Required(IReadOnlyDictionary<string, JsonElement> row, string column) =>
         SuiteQlPage.Read(row, column)
         ?? throw new InvalidDataException($"a SuiteQL row has no value in the column {column}");
 
-    private static DateOnly ParseDate(string text) =>
+    internal static DateOnly ParseDate(string text) =>
         DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static decimal ParseAmount(string? text) =>

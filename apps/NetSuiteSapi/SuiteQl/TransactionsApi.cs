@@ -1,4 +1,4 @@
-using DaprSync.Contracts;
+using System.Text.Json;
 using DaprSync.Contracts.NetSuite;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -6,132 +6,135 @@ using Microsoft.Extensions.Options;
 namespace DaprSync.NetSuiteSapi.SuiteQl;
 
 /// <summary>
-/// <c>GET /invoices</c> and <c>GET /refunds</c>: transactions modified since a time, one keyset page per call.
-/// 400 for invalid parameters, 502 when NetSuite rejects the query or responds in an unexpected form, 503 when
-/// NetSuite is unavailable after retries.
+/// <c>GET /invoices</c>, <c>GET /refunds</c>, <c>GET /fulfilments</c> and <c>GET /deleted-transactions</c>:
+/// transactions modified (or deleted) since a time, one keyset page per call. 400 for invalid parameters, 502 when
+/// NetSuite rejects the query or responds in an unexpected form, 503 when NetSuite is unavailable after retries.
 /// </summary>
-public static class TransactionsApi
+public static partial class TransactionsApi
 {
     public static IEndpointRouteBuilder MapTransactionsApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapGet("/invoices", ListInvoicesAsync);
         endpoints.MapGet("/refunds", ListRefundsAsync);
+        endpoints.MapGet("/fulfilments", ListFulfilmentsAsync);
+        endpoints.MapGet("/deleted-transactions", ListDeletedTransactionsAsync);
         return endpoints;
     }
 
-    private static async Task<Results<Ok<InvoicePage>, ValidationProblem, ProblemHttpResult>> ListInvoicesAsync(
+    private static Task<Results<Ok<InvoicePage>, ValidationProblem, ProblemHttpResult>> ListInvoicesAsync(
         DateTimeOffset? modifiedSince,
         DateTimeOffset? until,
         int? pageSize,
         string? cursor,
         IncrementalReader reader,
         IOptions<SuiteQlOptions> options,
-        CancellationToken cancellationToken)
-    {
-        var outcome = await ReadAsync(TransactionMapper.Invoices, modifiedSince, until, pageSize, cursor, reader,
-            options.Value, cancellationToken);
-        if (outcome.Invalid is not null)
-        {
-            return outcome.Invalid;
-        }
+        ILogger<IncrementalReader> logger,
+        CancellationToken cancellationToken) =>
+        ListAsync(TransactionMapper.Invoices, "modifiedSince", modifiedSince, until, pageSize, cursor, reader, options,
+            [], TransactionMapper.ToInvoice,
+            (items, page) => new InvoicePage(items, page.HasMore, page.Cursor, page.Until), logger, cancellationToken);
 
-        if (outcome.Problem is not null)
-        {
-            return outcome.Problem;
-        }
-
-        var page = outcome.Page!;
-        return TypedResults.Ok(new InvoicePage(
-            [.. page.Items.Select(TransactionMapper.ToInvoice)], page.HasMore, page.Cursor, page.Until));
-    }
-
-    private static async Task<Results<Ok<RefundPage>, ValidationProblem, ProblemHttpResult>> ListRefundsAsync(
+    private static Task<Results<Ok<RefundPage>, ValidationProblem, ProblemHttpResult>> ListRefundsAsync(
         DateTimeOffset? modifiedSince,
         DateTimeOffset? until,
         int? pageSize,
         string? cursor,
         IncrementalReader reader,
         IOptions<SuiteQlOptions> options,
-        CancellationToken cancellationToken)
-    {
-        var outcome = await ReadAsync(TransactionMapper.Refunds, modifiedSince, until, pageSize, cursor, reader,
-            options.Value, cancellationToken);
-        if (outcome.Invalid is not null)
-        {
-            return outcome.Invalid;
-        }
+        ILogger<IncrementalReader> logger,
+        CancellationToken cancellationToken) =>
+        ListAsync(TransactionMapper.Refunds, "modifiedSince", modifiedSince, until, pageSize, cursor, reader, options,
+            [], TransactionMapper.ToRefund,
+            (items, page) => new RefundPage(items, page.HasMore, page.Cursor, page.Until), logger, cancellationToken);
 
-        if (outcome.Problem is not null)
-        {
-            return outcome.Problem;
-        }
-
-        var page = outcome.Page!;
-        return TypedResults.Ok(new RefundPage(
-            [.. page.Items.Select(TransactionMapper.ToRefund)], page.HasMore, page.Cursor, page.Until));
-    }
-
-    private sealed record ReadOutcome(KeysetPage? Page, ValidationProblem? Invalid, ProblemHttpResult? Problem);
-
-    private static async Task<ReadOutcome> ReadAsync(
-        TransactionQuery query,
+    private static Task<Results<Ok<FulfilmentPage>, ValidationProblem, ProblemHttpResult>> ListFulfilmentsAsync(
         DateTimeOffset? modifiedSince,
         DateTimeOffset? until,
         int? pageSize,
-        string? cursorText,
+        string? cursor,
         IncrementalReader reader,
-        SuiteQlOptions options,
-        CancellationToken cancellationToken)
+        IOptions<SuiteQlOptions> options,
+        ILogger<IncrementalReader> logger,
+        CancellationToken cancellationToken) =>
+        ListAsync(FulfilmentMapper.Fulfilments, "modifiedSince", modifiedSince, until, pageSize, cursor, reader,
+            options, [], FulfilmentMapper.ToFulfilment,
+            (items, page) => new FulfilmentPage(items, page.HasMore, page.Cursor, page.Until), logger,
+            cancellationToken);
+
+    /// <summary>Lists deletions of the transaction types in <paramref name="types"/>, a comma-separated list of
+    /// type codes. The same list must come with every page of one read, because the cursor does not carry it.</summary>
+    private static Task<Results<Ok<DeletedTransactionPage>, ValidationProblem, ProblemHttpResult>>
+        ListDeletedTransactionsAsync(
+            string? types,
+            DateTimeOffset? deletedSince,
+            DateTimeOffset? until,
+            int? pageSize,
+            string? cursor,
+            IncrementalReader reader,
+            IOptions<SuiteQlOptions> options,
+            ILogger<IncrementalReader> logger,
+            CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var size = pageSize ?? options.SuiteQlPageSize;
-        if (size is < 1 or > SuiteQlClient.MaxPageSize)
+        var codes = (types ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var unknown = codes.Where(code => !DeletedTransactionMapper.RecordTypes.ContainsKey(code)).ToList();
+        if (codes.Count == 0 || unknown.Count > 0)
         {
-            errors["pageSize"] = [$"pageSize {size} is invalid: use 1 to {SuiteQlClient.MaxPageSize}."];
+            errors["types"] = [(codes.Count == 0 ? "types is missing" : $"types '{string.Join(",", unknown)}' is invalid")
+                + ": pass comma-separated type codes from "
+                + string.Join(", ", DeletedTransactionMapper.RecordTypes.Keys.Order(StringComparer.Ordinal)) + "."];
         }
 
-        var cursor = KeysetCursor.TryDecode(cursorText);
-        if (cursorText is not null && cursor is null)
+        var query = errors.Count == 0 ? DeletedTransactionMapper.Query(codes) : TransactionMapper.Invoices;
+        return ListAsync(query, "deletedSince", deletedSince, until, pageSize, cursor, reader, options, errors,
+            DeletedTransactionMapper.ToDeletedTransaction,
+            (items, page) => new DeletedTransactionPage(items, page.HasMore, page.Cursor, page.Until), logger,
+            cancellationToken);
+    }
+
+    private static async Task<Results<Ok<TPage>, ValidationProblem, ProblemHttpResult>> ListAsync<TItem, TPage>(
+        KeysetQuery query,
+        string sinceName,
+        DateTimeOffset? since,
+        DateTimeOffset? until,
+        int? pageSize,
+        string? cursor,
+        IncrementalReader reader,
+        IOptions<SuiteQlOptions> options,
+        Dictionary<string, string[]> errors,
+        Func<IReadOnlyDictionary<string, JsonElement>, TItem> map,
+        Func<IReadOnlyList<TItem>, KeysetPage, TPage> toPage,
+        ILogger logger,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await KeysetReads.ReadAsync(query, sinceName, since, until, pageSize, cursor, reader,
+            options.Value, errors, logger, cancellationToken);
+        if (outcome.Invalid is not null)
         {
-            errors["cursor"] = ["cursor is invalid: pass the cursor of the previous page unchanged."];
+            return outcome.Invalid;
         }
 
-        if (modifiedSince is null && cursor is null)
+        if (outcome.Problem is not null)
         {
-            errors["modifiedSince"] = ["modifiedSince is missing: pass an ISO 8601 time such as 2026-01-31T00:00:00Z."];
+            return outcome.Problem;
         }
 
-        if (errors.Count > 0)
-        {
-            return new ReadOutcome(null, TypedResults.ValidationProblem(errors), null);
-        }
-
+        var page = outcome.Page!;
         try
         {
-            var page = await reader.ReadPageAsync(
-                query, modifiedSince ?? cursor!.Since, until, cursor, size, cancellationToken);
-            return new ReadOutcome(page, null, null);
+            return TypedResults.Ok(toPage([.. page.Items.Select(row => map(row))], page));
         }
-        catch (NetSuiteUnavailableException error)
+        catch (Exception error) when (error is InvalidDataException or FormatException)
         {
-            return new ReadOutcome(null, null, Problem(StatusCodes.Status503ServiceUnavailable,
-                "NetSuite is unavailable", error.Message + "; retry later.", null));
-        }
-        catch (SuiteQlRejectedException error)
-        {
-            return new ReadOutcome(null, null, Problem(StatusCodes.Status502BadGateway, "NetSuite rejected the query",
-                error.Detail, error.ErrorCode));
-        }
-        catch (InvalidDataException error)
-        {
-            return new ReadOutcome(null, null, Problem(StatusCodes.Status502BadGateway, "Unexpected NetSuite response",
-                error.Message, null));
+            LogUnexpectedRow(logger, query.Table, error.Message);
+            return TypedResults.Problem(error.Message, statusCode: StatusCodes.Status502BadGateway,
+                title: "Unexpected NetSuite response");
         }
     }
 
-    private static ProblemHttpResult Problem(int status, string title, string detail, string? errorCode) =>
-        TypedResults.Problem(detail, statusCode: status, title: title, extensions: errorCode is null
-            ? null
-            : new Dictionary<string, object?> { [SyncProblemDetails.ErrorCode] = errorCode });
+    [LoggerMessage(EventId = 22, Level = LogLevel.Error,
+        Message = "A SuiteQL row of {Table} could not be mapped: {Reason}")]
+    private static partial void LogUnexpectedRow(ILogger logger, string table, string reason);
 }
