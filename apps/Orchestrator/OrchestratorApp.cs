@@ -3,10 +3,11 @@ using DaprSync.Contracts;
 using DaprSync.Contracts.NetSuite;
 using DaprSync.Contracts.Salesforce;
 using DaprSync.Orchestrator.CustomerSync;
-using DaprSync.Orchestrator.Fulfilments;
 using DaprSync.Orchestrator.Invoices;
 using DaprSync.Orchestrator.Notifications;
+using DaprSync.Orchestrator.Orders;
 using DaprSync.Orchestrator.Outcomes;
+using DaprSync.Orchestrator.Payments;
 using DaprSync.Orchestrator.Polling;
 using DaprSync.Orchestrator.Refunds;
 using DaprSync.Runtime;
@@ -29,6 +30,9 @@ public static class OrchestratorApp
         builder.Services.AddSingleton<SyncOutcomeStore>();
         builder.AddCustomerSync();
         builder.AddPollers();
+        builder.AddOrderSync();
+        builder.AddPaymentSync();
+        builder.AddFailureDigest();
         return builder;
     }
 
@@ -47,6 +51,8 @@ public static class OrchestratorApp
         app.MapSubscribeHandler();
         app.MapDaprSyncHealth();
         app.MapCustomerSyncApi();
+        app.MapOrderSyncApi();
+        app.MapPaymentSyncApi();
         app.MapOutcomesApi();
         app.MapPollerApi();
         return app;
@@ -58,13 +64,12 @@ public static class OrchestratorApp
             .Bind(builder.Configuration.GetSection(SmtpOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        foreach (var poller in new[] { "invoice", "refund", "fulfilment" })
+        foreach (var poller in new[] { "invoice", "refund" })
         {
             builder.Services.AddOptions<PollerOptions>(poller)
                 .Bind(builder.Configuration.GetSection($"Pollers:{poller}"))
                 .Validate(o => o.PageSize is >= 1 and <= 1000, $"Pollers:{poller}:PageSize must be 1 to 1000.")
                 .Validate(o => o.BatchSize is >= 1 and <= 200, $"Pollers:{poller}:BatchSize must be 1 to 200.")
-                .Validate(o => o.LeaseDuration >= TimeSpan.FromSeconds(1), $"Pollers:{poller}:LeaseDuration must be 1 s or more.")
                 .ValidateOnStart();
         }
 
@@ -81,9 +86,6 @@ public static class OrchestratorApp
         builder.Services.AddScoped<InvoiceSink>();
         builder.Services.AddScoped<RefundSource>();
         builder.Services.AddScoped<RefundSink>();
-        builder.Services.AddSingleton<OrderFulfilmentStore>();
-        builder.Services.AddScoped<FulfilmentSource>();
-        builder.Services.AddScoped<FulfilmentSink>();
     }
 
     private static void AddCustomerSync(this WebApplicationBuilder builder)

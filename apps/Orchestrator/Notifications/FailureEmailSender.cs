@@ -31,7 +31,7 @@ public sealed partial class FailureEmailSender(IOptions<SmtpOptions> options, IL
         return SendHtmlAsync(flow, subject, html, "alert", cancellationToken);
     }
 
-    private async Task<bool> SendHtmlAsync(string flow, string subject, string html, string runId, CancellationToken cancellationToken)
+    internal async Task<bool> SendHtmlAsync(string flow, string subject, string html, string runId, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var recipients = settings.RecipientsFor(flow);
