@@ -40,6 +40,21 @@ public sealed class ActivityLog
     public static TaskCompletionSource ClosedGate() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
+/// <summary>
+/// <see cref="WorkflowContext.IsReplaying"/> as workflow code saw it, by instance id. Static because Dapr's
+/// analyzer forbids constructor injection into workflows; each test uses its own instance id.
+/// </summary>
+public static class ReplayProbe
+{
+    private static readonly ConcurrentDictionary<string, ConcurrentQueue<(string Point, bool IsReplaying)>> Flags = new();
+
+    public static void Record(WorkflowContext context, string point) =>
+        Flags.GetOrAdd(context.InstanceId, _ => new()).Enqueue((point, context.IsReplaying));
+
+    public static (string Point, bool IsReplaying)[] Of(string instanceId) =>
+        Flags.TryGetValue(instanceId, out var flags) ? [.. flags] : [];
+}
+
 public sealed class ReserveActivity(ActivityLog log) : WorkflowActivity<OrderInput, string>
 {
     public override Task<string> RunAsync(WorkflowActivityContext context, OrderInput input)
@@ -124,10 +139,12 @@ public sealed class TimerWorkflow : Workflow<int, TimerResult>
 {
     public override async Task<TimerResult> RunAsync(WorkflowContext context, int minutes)
     {
+        ReplayProbe.Record(context, "start");
         var guid = context.NewGuid();
         await context.CallActivityAsync<bool>(nameof(RecordGuidActivity), guid);
         var before = context.CurrentUtcDateTime;
         await context.CreateTimer(TimeSpan.FromMinutes(minutes));
+        ReplayProbe.Record(context, "after timer");
         return new TimerResult(before, context.CurrentUtcDateTime, guid);
     }
 }

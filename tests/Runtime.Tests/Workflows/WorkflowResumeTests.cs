@@ -1,0 +1,110 @@
+using DaprSync.Runtime.InProcess;
+using DaprSync.Runtime.InProcess.Workflows;
+using DaprSync.Runtime.Workflows;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DaprSync.Runtime.Tests.Workflows;
+
+/// <summary>Durability: a host stopped mid-workflow and a new host on the same SQLite file finish the instance.</summary>
+public sealed class WorkflowResumeTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"daprsync-wf-{Guid.NewGuid():N}.db");
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 4, 9, 0, 0, TimeSpan.Zero));
+    private readonly ActivityLog _log = new();
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task StartAsync_AfterStopDuringActivity_ResumesWithoutRepeatingCompletedSteps()
+    {
+        _log.WritebackGate = ActivityLog.ClosedGate();
+        await using (var first = await WorkflowTestHost.StartAsync(_path, _log, _time))
+        {
+            await first.Scheduler.TryStartAsync(nameof(OrderTestWorkflow), "order-1", new OrderInput("SO-1"), Token);
+            await WorkflowTestHost.WaitUntilAsync(() => _log.CallsOf(nameof(WritebackActivity)) == 1, "writeback runs");
+        }
+
+        _log.WritebackGate = ActivityLog.CompletedGate();
+        await using var second = await WorkflowTestHost.StartAsync(_path, _log, _time);
+        var info = await second.WaitForFinishAsync("order-1");
+
+        Assert.Equal(WorkflowInstanceStatus.Completed, info.Status);
+        Assert.Equal("reserved-SO-1", WorkflowTestHost.Output<OrderResult>(info).Reservation);
+        Assert.Equal(1, _log.CallsOf(nameof(ReserveActivity)));
+        Assert.Equal(2, _log.CallsOf(nameof(WritebackActivity)));
+    }
+
+    [Fact]
+    public async Task StopAsync_DuringActivity_LeavesInstanceRunning()
+    {
+        _log.WritebackGate = ActivityLog.ClosedGate();
+        await using (var first = await WorkflowTestHost.StartAsync(_path, _log, _time))
+        {
+            await first.Scheduler.TryStartAsync(nameof(OrderTestWorkflow), "order-1", new OrderInput("SO-1"), Token);
+            await WorkflowTestHost.WaitUntilAsync(() => _log.CallsOf(nameof(WritebackActivity)) == 1, "writeback runs");
+        }
+
+        // A runner that is never started reads the journal without resuming the instance.
+        var idle = new InProcessWorkflowRunner(
+            new SqliteDatabase(_path),
+            "orchestrator",
+            new WorkflowCatalog(new DaprSyncWorkflowOptions()),
+            new ServiceCollection().BuildServiceProvider(),
+            _time,
+            new WorkflowRunnerOptions(),
+            NullLoggerFactory.Instance);
+        var info = await idle.GetAsync("order-1", Token);
+
+        Assert.NotNull(info);
+        Assert.Equal(WorkflowInstanceStatus.Running, info.Status);
+        Assert.Null(info.FailureMessage);
+        Assert.Null(info.CompletedAt);
+    }
+
+    [Fact]
+    public async Task CreateTimer_AcrossRestart_FiresAtJournaledTimeAndReplaysGuid()
+    {
+        await using (var first = await WorkflowTestHost.StartAsync(_path, _log, _time))
+        {
+            await first.Scheduler.TryStartAsync(nameof(TimerWorkflow), "timer-resume-1", 10, Token);
+            await WorkflowTestHost.WaitUntilAsync(() => _log.CallsOf(nameof(RecordGuidActivity)) == 1, "guid recorded");
+            _time.Advance(TimeSpan.FromMinutes(4));
+        }
+
+        await using var second = await WorkflowTestHost.StartAsync(_path, _log, _time);
+        var info = await second.WaitForFinishAsync("timer-resume-1", advancePerPoll: TimeSpan.FromMinutes(1));
+
+        var output = WorkflowTestHost.Output<TimerResult>(info);
+        Assert.Equal(TimeSpan.FromMinutes(10), output.After - output.Before);
+        Assert.Equal(1, _log.CallsOf(nameof(RecordGuidActivity)));
+        Assert.True(_log.RecordedGuids.TryPeek(out var recorded));
+        Assert.Equal(recorded, output.Guid);
+        Assert.Equal(
+            [("start", false), ("start", true), ("after timer", false)],
+            ReplayProbe.Of("timer-resume-1"));
+    }
+
+    [Fact]
+    public async Task ContinueAsNew_Countdown_RestartsWithNewInputUntilDone()
+    {
+        await using var host = await WorkflowTestHost.StartAsync(_path, _log, _time);
+
+        await host.Scheduler.TryStartAsync(nameof(CountdownWorkflow), "countdown-1", new CountdownInput(3, 0), Token);
+        var info = await host.WaitForFinishAsync("countdown-1");
+
+        Assert.Equal(WorkflowInstanceStatus.Completed, info.Status);
+        Assert.Equal(3, WorkflowTestHost.Output<int>(info));
+        Assert.Equal(4, _log.CallsOf(nameof(TickActivity)));
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}
