@@ -155,3 +155,28 @@ public sealed class ExternalEventWorkflow : Workflow<string, string>
     public override Task<string> RunAsync(WorkflowContext context, string input) =>
         context.WaitForExternalEventAsync<string>("approval");
 }
+
+/// <summary>Runs a two-step branch per item concurrently and sums the results.</summary>
+public sealed class FanOutWorkflow : Workflow<int[], int>
+{
+    public override async Task<int> RunAsync(WorkflowContext context, int[] items)
+    {
+        var branches = items.Select(async item =>
+        {
+            var first = await context.CallActivityAsync<int>(nameof(EchoActivity), item);
+            return await context.CallActivityAsync<int>(nameof(EchoActivity), first * 10);
+        });
+        var results = await Task.WhenAll(branches);
+        return results.Sum();
+    }
+}
+
+public sealed class EchoActivity(ActivityLog log) : WorkflowActivity<int, int>
+{
+    public override async Task<int> RunAsync(WorkflowActivityContext context, int input)
+    {
+        log.Record(nameof(EchoActivity));
+        await Task.Yield();
+        return input;
+    }
+}

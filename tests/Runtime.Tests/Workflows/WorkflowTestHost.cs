@@ -46,6 +46,8 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
             .AddWorkflow<CountdownWorkflow>()
             .AddWorkflow<TimerWorkflow>()
             .AddWorkflow<ExternalEventWorkflow>()
+            .AddWorkflow<FanOutWorkflow>()
+            .AddActivity<EchoActivity>()
             .AddActivity<ReserveActivity>()
             .AddActivity<WritebackActivity>()
             .AddActivity<TickActivity>()

@@ -99,7 +99,8 @@ internal sealed partial class InProcessWorkflowContext
                         ? null
                         : Serializer.Deserialize(inputJson, activity.InputType);
                     var context = new InProcessActivityContext(name, InstanceId, sequence, _environment.Stopping);
-                    var output = await activity.RunAsync(context, input);
+                    // Off the workflow's synchronization context, so activities run in parallel as under Dapr.
+                    var output = await Task.Run(() => activity.RunAsync(context, input), CancellationToken.None);
                     resultJson = output is null ? string.Empty : Serializer.Serialize(output, output.GetType());
                 }
             }

@@ -10,9 +10,9 @@ namespace DaprSync.Runtime.InProcess.Workflows;
 /// journaled outcome instead of running again, so re-running the workflow code after a restart replays it.
 /// </summary>
 /// <remarks>
-/// NOTE: continuations run on the thread pool, not on one workflow thread as under Dapr, so workflow code that
-/// runs branches concurrently (for example <c>Task.WhenAll</c> followed by more calls in each branch) can take
-/// sequence numbers in a different order on replay. Sequential workflows and plain fan-out/fan-in are safe.
+/// The runner executes the workflow code on a <see cref="WorkflowSynchronizationContext"/>, so continuations run
+/// one at a time. Code that leaves it (<c>ConfigureAwait(false)</c>, <c>Task.Run</c>) loses that ordering and can
+/// replay nondeterministically, as it can under Dapr.
 /// </remarks>
 internal sealed partial class InProcessWorkflowContext : WorkflowContext
 {

@@ -79,7 +79,7 @@ public sealed partial class InProcessWorkflowRunner
             var input = string.IsNullOrEmpty(instance.InputJson)
                 ? null
                 : _environment.Serializer.Deserialize(instance.InputJson, workflow.InputType);
-            output = await workflow.RunAsync(context, input);
+            output = await WorkflowSynchronizationContext.RunAsync(() => workflow.RunAsync(context, input));
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
