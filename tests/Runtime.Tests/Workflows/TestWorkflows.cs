@@ -180,3 +180,21 @@ public sealed class EchoActivity(ActivityLog log) : WorkflowActivity<int, int>
         return input;
     }
 }
+
+/// <summary>Serializes, but its constructor parameter matches no property, so System.Text.Json cannot read it back.</summary>
+public sealed class OneWayValue(int secret)
+{
+    public int Doubled { get; } = secret * 2;
+}
+
+public sealed class OneWayActivity : WorkflowActivity<int, OneWayValue>
+{
+    public override Task<OneWayValue> RunAsync(WorkflowActivityContext context, int input) =>
+        Task.FromResult(new OneWayValue(input));
+}
+
+public sealed class OneWayWorkflow : Workflow<int, int>
+{
+    public override async Task<int> RunAsync(WorkflowContext context, int input) =>
+        (await context.CallActivityAsync<OneWayValue>(nameof(OneWayActivity), input)).Doubled;
+}

@@ -69,6 +69,19 @@ public sealed class WorkflowBehaviourTests : IDisposable
     }
 
     [Fact]
+    public async Task CallActivityAsync_OutputNotDeserializable_FailsInstance()
+    {
+        await using var host = await WorkflowTestHost.StartAsync(_path, _log, _time);
+
+        await host.Scheduler.TryStartAsync(nameof(OneWayWorkflow), "one-way-1", 21, Token);
+        var info = await host.WaitForFinishAsync("one-way-1");
+
+        // The output goes through JSON as under Dapr, so a type that does not round-trip fails in process too.
+        Assert.Equal(WorkflowInstanceStatus.Failed, info.Status);
+        Assert.Contains(nameof(OneWayValue), info.FailureMessage);
+    }
+
+    [Fact]
     public async Task StartAsync_ZeroMaxConcurrentInstances_FailsNamingSetting()
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(

@@ -47,6 +47,8 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
             .AddWorkflow<TimerWorkflow>()
             .AddWorkflow<ExternalEventWorkflow>()
             .AddWorkflow<FanOutWorkflow>()
+            .AddWorkflow<OneWayWorkflow>()
+            .AddActivity<OneWayActivity>()
             .AddActivity<EchoActivity>()
             .AddActivity<ReserveActivity>()
             .AddActivity<WritebackActivity>()

@@ -76,8 +76,8 @@ internal sealed partial class InProcessWorkflowContext
 
     /// <summary>
     /// Runs the activity in its own service scope and returns the step to journal. Every failure of the activity,
-    /// including a missing registration or an input that does not deserialize, becomes a failed step; only a stop
-    /// of the runner propagates, so the step runs again on the next start.
+    /// including a missing registration or an input that does not deserialize, becomes a failed step, except a
+    /// failure after the runner began to stop, which propagates so the step runs again on the next start.
     /// </summary>
     private async Task<WorkflowStep> ExecuteActivityAsync(int sequence, string name, string inputJson)
     {
@@ -104,10 +104,15 @@ internal sealed partial class InProcessWorkflowContext
                     resultJson = output is null ? string.Empty : Serializer.Serialize(output, output.GetType());
                 }
             }
-            catch (OperationCanceledException) when (_environment.Stopping.IsCancellationRequested)
+            catch (Exception exception) when (_environment.Stopping.IsCancellationRequested)
             {
+                // A step that fails once the stop began may have failed because of it (a cancelled call, a peer
+                // app already down), so it is not journaled and runs again on the next start.
                 Abandoned = true;
-                throw;
+                throw new OperationCanceledException(
+                    $"Activity '{name}' was interrupted by the stop of the workflow runner.",
+                    exception,
+                    _environment.Stopping);
             }
             catch (Exception exception)
             {
