@@ -27,6 +27,11 @@ internal static class CloudEventEnvelope
                 writer.WriteString("traceparent", delivery.TraceParent);
             }
 
+            if (delivery.TraceState is not null)
+            {
+                writer.WriteString("tracestate", delivery.TraceState);
+            }
+
             writer.WritePropertyName("data");
             writer.WriteRawValue(delivery.Data, skipInputValidation: false);
             writer.WriteEndObject();
@@ -49,7 +54,11 @@ internal sealed record PendingDelivery(
     string PubSubName,
     string Data,
     string? TraceParent,
+    string? TraceState,
     long CreatedAt)
 {
     public (long, string, string) Key => (Seq, AppId, Route);
+
+    /// <summary>The publisher's trace context, or null when it published outside a W3C trace.</summary>
+    public TraceContext? Trace => TraceParent is null ? null : new TraceContext(TraceParent, TraceState);
 }

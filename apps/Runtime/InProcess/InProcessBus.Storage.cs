@@ -135,7 +135,7 @@ public sealed partial class InProcessBus
         {
             command.CommandText = """
                 SELECT d.seq, d.app_id, d.route, d.dead_letter_topic, d.attempts,
-                       o.message_id, o.source_app, o.topic, o.data, o.traceparent, o.created_at
+                       o.message_id, o.source_app, o.topic, o.data, o.traceparent, o.tracestate, o.created_at
                 FROM delivery d JOIN outbox o ON o.seq = d.seq
                 WHERE d.status = 'pending' AND d.next_attempt_at <= $now
                 ORDER BY d.next_attempt_at, d.seq
@@ -150,7 +150,8 @@ public sealed partial class InProcessBus
                     reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
                     reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt32(4),
                     reader.GetString(5), reader.GetString(6), reader.GetString(7), Topics.PubSubName,
-                    reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9), reader.GetInt64(10)));
+                    reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9),
+                    reader.IsDBNull(10) ? null : reader.GetString(10), reader.GetInt64(11)));
             }
         }
 
@@ -251,7 +252,8 @@ public sealed partial class InProcessBus
         }
 
         var publisher = new OutboxEventPublisher(_database, delivery.SourceApp, _time, Signal);
-        await publisher.InsertAsync(connection, transaction, delivery.DeadLetterTopic, delivery.Data, delivery.MessageId, cancellationToken);
+        await publisher.InsertAsync(
+            connection, transaction, delivery.DeadLetterTopic, delivery.Data, delivery.MessageId, cancellationToken, delivery.Trace);
         BusLog.DeadLettered(_logger, delivery.MessageId, delivery.Topic, delivery.AppId, attempts, reason, delivery.DeadLetterTopic);
         return "dead-lettered";
     }

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using DaprSync.Contracts;
+using DaprSync.Runtime.Observability;
 using Microsoft.Extensions.Logging;
 
 namespace DaprSync.Runtime.InProcess;
@@ -160,6 +162,7 @@ public sealed partial class InProcessBus : IAsyncDisposable
     private async Task DeliverAsync(PendingDelivery delivery, CancellationToken stopping)
     {
         DeliveryOutcome outcome;
+        using var activity = StartDeliveryActivity(delivery);
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_apps.Resolve(delivery.AppId), delivery.Route.TrimStart('/')))
@@ -167,10 +170,7 @@ public sealed partial class InProcessBus : IAsyncDisposable
                 Content = new StringContent(CloudEventEnvelope.Build(delivery), Encoding.UTF8),
             };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue(CloudEventEnvelope.MediaType);
-            if (delivery.TraceParent is not null)
-            {
-                request.Headers.TryAddWithoutValidation("traceparent", delivery.TraceParent);
-            }
+            AddTraceHeaders(request, activity, delivery);
 
             using var response = await _http.SendAsync(request, stopping);
             var body = await response.Content.ReadAsStringAsync(stopping);
@@ -195,6 +195,42 @@ public sealed partial class InProcessBus : IAsyncDisposable
             outcome = new DeliveryOutcome(DeliveryVerdict.Retry, exception.Message);
         }
 
+        activity?.SetTag("daprsync.delivery.outcome", outcome.Verdict.ToString());
         await RecordOutcomeAsync(delivery, outcome, CancellationToken.None);
+    }
+
+    // A span per delivery attempt, child of the publisher's span, so the subscriber's request joins the
+    // publisher's trace. Without a listener on the DaprSync source there is no span, and the stored
+    // context is sent as it is.
+    private static Activity? StartDeliveryActivity(PendingDelivery delivery)
+    {
+        if (delivery.TraceParent is null
+            || !ActivityContext.TryParse(delivery.TraceParent, delivery.TraceState, out var parent))
+        {
+            return null;
+        }
+
+        var activity = DaprSyncTelemetry.ActivitySource.StartActivity(
+            $"{delivery.Topic} deliver", ActivityKind.Producer, parent);
+        activity?.SetTag("messaging.system", "dapr");
+        activity?.SetTag("messaging.destination.name", delivery.Topic);
+        activity?.SetTag("messaging.message.id", delivery.MessageId);
+        activity?.SetTag("daprsync.subscriber", delivery.AppId);
+        return activity;
+    }
+
+    private static void AddTraceHeaders(HttpRequestMessage request, Activity? activity, PendingDelivery delivery)
+    {
+        var traceParent = activity?.Id ?? delivery.TraceParent;
+        var traceState = activity is null ? delivery.TraceState : activity.TraceStateString;
+        if (traceParent is not null)
+        {
+            request.Headers.TryAddWithoutValidation("traceparent", traceParent);
+        }
+
+        if (!string.IsNullOrEmpty(traceState))
+        {
+            request.Headers.TryAddWithoutValidation("tracestate", traceState);
+        }
     }
 }

@@ -50,20 +50,34 @@ public sealed class OutboxEventPublisher : IEventPublisher
         string topic,
         string json,
         string? eventId,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        TraceContext? trace = null)
     {
+        // The publisher's span becomes the parent of the delivery, as the CloudEvents distributed tracing
+        // extension and Dapr's own pub/sub do it. Only W3C ids fit the traceparent header.
+        trace ??= TraceContext.FromCurrent();
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT INTO outbox (message_id, source_app, topic, data, traceparent, created_at)
-            VALUES ($id, $source, $topic, $data, $traceparent, $now)
+            INSERT INTO outbox (message_id, source_app, topic, data, traceparent, tracestate, created_at)
+            VALUES ($id, $source, $topic, $data, $traceparent, $tracestate, $now)
             """;
         command.Parameters.AddWithValue("$id", eventId ?? Guid.NewGuid().ToString());
         command.Parameters.AddWithValue("$source", _appId);
         command.Parameters.AddWithValue("$topic", topic);
         command.Parameters.AddWithValue("$data", json);
-        command.Parameters.AddWithValue("$traceparent", (object?)Activity.Current?.Id ?? DBNull.Value);
+        command.Parameters.AddWithValue("$traceparent", (object?)trace?.TraceParent ?? DBNull.Value);
+        command.Parameters.AddWithValue("$tracestate", (object?)trace?.TraceState ?? DBNull.Value);
         command.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+}
+
+/// <summary>W3C trace context of a published event: the <c>traceparent</c> and <c>tracestate</c> values.</summary>
+internal sealed record TraceContext(string TraceParent, string? TraceState)
+{
+    public static TraceContext? FromCurrent() =>
+        Activity.Current is { IdFormat: ActivityIdFormat.W3C, Id: { } id } current
+            ? new TraceContext(id, string.IsNullOrEmpty(current.TraceStateString) ? null : current.TraceStateString)
+            : null;
 }

@@ -25,6 +25,7 @@ public sealed class SqliteDatabase
             topic TEXT NOT NULL,
             data TEXT NOT NULL,
             traceparent TEXT NULL,
+            tracestate TEXT NULL,
             created_at INTEGER NOT NULL,
             fanned_out INTEGER NOT NULL DEFAULT 0);
         CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (fanned_out, seq);
@@ -66,6 +67,20 @@ public sealed class SqliteDatabase
         using var command = connection.CreateCommand();
         command.CommandText = Schema;
         command.ExecuteNonQuery();
+        AddTraceStateColumn(connection);
+    }
+
+    // A file created before the outbox stored the W3C tracestate gets the column on open.
+    private static void AddTraceStateColumn(SqliteConnection connection)
+    {
+        using var check = connection.CreateCommand();
+        check.CommandText = "SELECT count(*) FROM pragma_table_info('outbox') WHERE name = 'tracestate'";
+        if (Convert.ToInt64(check.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            using var alter = connection.CreateCommand();
+            alter.CommandText = "ALTER TABLE outbox ADD COLUMN tracestate TEXT NULL";
+            alter.ExecuteNonQuery();
+        }
     }
 
     /// <summary>Full path of the database file.</summary>
