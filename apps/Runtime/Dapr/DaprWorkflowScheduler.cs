@@ -31,8 +31,8 @@ public sealed class DaprWorkflowScheduler(IDaprWorkflowClient client) : IWorkflo
         }
         catch (RpcException) when (!cancellationToken.IsCancellationRequested)
         {
-            // Another caller may have scheduled the same id between the read and the schedule call; the sidecar
-            // then rejects the second schedule of an active instance. Anything else is a real failure.
+            // Another caller may have scheduled the same id between the read and the schedule call, and the
+            // sidecar rejects a second schedule of an active instance. Any other error is rethrown.
             if (await IsActiveAsync(instanceId, cancellationToken))
             {
                 return false;

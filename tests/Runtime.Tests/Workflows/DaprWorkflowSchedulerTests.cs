@@ -8,7 +8,7 @@ namespace DaprSync.Runtime.Tests.Workflows;
 
 /// <summary>
 /// The Dapr side of the workflow seam. The sidecar cannot run here, so <see cref="IDaprWorkflowClient"/> is the
-/// substituted edge; the tests check which calls the scheduler makes and how it reads the sidecar's answers.
+/// substituted edge; the tests check which calls the scheduler makes and how it reads the sidecar's responses.
 /// </summary>
 public sealed class DaprWorkflowSchedulerTests
 {
@@ -17,7 +17,7 @@ public sealed class DaprWorkflowSchedulerTests
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task TryStartAsync_NoInstance_SchedulesWithIdAndInput()
+    public async Task TryStartAsync_NoInstance_Schedules()
     {
         StateIs(DaprWorkflowStates.Missing());
         var input = new OrderInput("SO-1");
@@ -59,8 +59,8 @@ public sealed class DaprWorkflowSchedulerTests
     [Fact]
     public async Task TryStartAsync_ScheduledConcurrently_ReturnsFalse()
     {
-        // The first read finds nothing; by the time the schedule call reaches the sidecar another caller has
-        // started the id, so the sidecar rejects it and the second read finds the running instance.
+        // The first read finds no instance. Another caller starts the id before the schedule call arrives, so
+        // the sidecar rejects that call and the second read finds the running instance.
         _client.GetWorkflowStateAsync("order-1", false, Token)
             .Returns(DaprWorkflowStates.Missing(), DaprWorkflowStates.With(WorkflowRuntimeStatus.Running));
         _client.ScheduleNewWorkflowAsync("OrderSyncWorkflow", "order-1", null, null, Token)
@@ -85,7 +85,7 @@ public sealed class DaprWorkflowSchedulerTests
     }
 
     [Fact]
-    public async Task GetAsync_CompletedInstance_ReturnsOutputJsonAndTimes()
+    public async Task GetAsync_Completed_ReturnsOutput()
     {
         StateIs(DaprWorkflowStates.With(WorkflowRuntimeStatus.Completed, outputJson: """{"salesOrderId":"42"}"""), true);
 

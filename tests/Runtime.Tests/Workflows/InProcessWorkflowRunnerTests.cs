@@ -90,7 +90,7 @@ public sealed class InProcessWorkflowRunnerTests : IDisposable
     }
 
     [Fact]
-    public async Task CallActivityAsync_RetriesExhausted_ThrowsTaskFailedException()
+    public async Task CallActivityAsync_RetriesExhausted_Throws()
     {
         _log.WritebackFailuresLeft = 10;
         await using var host = await WorkflowTestHost.StartAsync(_path, _log, _time);
@@ -106,7 +106,7 @@ public sealed class InProcessWorkflowRunnerTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_UncaughtActivityFailure_FailsInstanceWithMessage()
+    public async Task RunAsync_UncaughtFailure_FailsInstance()
     {
         _log.WritebackFailuresLeft = 10;
         await using var host = await WorkflowTestHost.StartAsync(_path, _log, _time);

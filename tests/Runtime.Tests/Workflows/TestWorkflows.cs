@@ -13,8 +13,8 @@ public sealed record CountdownInput(int Remaining, int Visited);
 public sealed record TimerResult(DateTime Before, DateTime After, Guid Guid);
 
 /// <summary>
-/// Shared by the test activities of one test: how often each ran, which calls fail, and a gate that holds the
-/// writeback activity until the test opens it.
+/// State shared by the test activities of one test: how often each ran, which calls fail, and a gate that
+/// blocks the writeback activity until the test opens it.
 /// </summary>
 public sealed class ActivityLog
 {
@@ -41,8 +41,8 @@ public sealed class ActivityLog
 }
 
 /// <summary>
-/// <see cref="WorkflowContext.IsReplaying"/> as workflow code saw it, by instance id. Static because Dapr's
-/// analyzer forbids constructor injection into workflows; each test uses its own instance id.
+/// <see cref="WorkflowContext.IsReplaying"/> as workflow code saw it, by instance id. Static because Dapr.Workflow's
+/// analyzer (DAPR1305) rejects constructor injection into workflows. Each test uses its own instance id.
 /// </summary>
 public static class ReplayProbe
 {

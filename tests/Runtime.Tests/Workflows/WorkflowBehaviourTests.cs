@@ -26,7 +26,7 @@ public sealed class WorkflowBehaviourTests : IDisposable
     }
 
     [Fact]
-    public async Task WaitForExternalEventAsync_InProcess_FailsWithNotSupported()
+    public async Task WaitForExternalEvent_InProcess_Fails()
     {
         await using var host = await WorkflowTestHost.StartAsync(_path, _log, _time);
 
@@ -38,7 +38,7 @@ public sealed class WorkflowBehaviourTests : IDisposable
     }
 
     [Fact]
-    public async Task TryStartAsync_BeyondMaxConcurrentInstances_StaysPending()
+    public async Task TryStartAsync_OverLimit_StaysPending()
     {
         _log.WritebackGate = ActivityLog.ClosedGate();
         await using var host = await WorkflowTestHost.StartAsync(_path, _log, _time, maxConcurrentInstances: 1);
@@ -82,7 +82,7 @@ public sealed class WorkflowBehaviourTests : IDisposable
     }
 
     [Fact]
-    public async Task StartAsync_ZeroMaxConcurrentInstances_FailsNamingSetting()
+    public async Task StartAsync_ZeroLimit_FailsNamingKey()
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(
             () => WorkflowTestHost.StartAsync(_path, _log, _time, maxConcurrentInstances: 0));

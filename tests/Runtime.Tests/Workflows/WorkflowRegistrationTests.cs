@@ -10,7 +10,7 @@ namespace DaprSync.Runtime.Tests.Workflows;
 public sealed class WorkflowRegistrationTests
 {
     [Fact]
-    public void AddDaprSyncWorkflows_DaprMode_RegistersDaprScheduler()
+    public void AddDaprSyncWorkflows_DaprMode_UsesDapr()
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Runtime:Mode"] = "Dapr" });
@@ -28,7 +28,7 @@ public sealed class WorkflowRegistrationTests
     }
 
     [Fact]
-    public async Task AddDaprSyncWorkflows_InProcessMode_RegistersRunnerAsSchedulerAndHostedService()
+    public async Task AddDaprSyncWorkflows_InProcess_UsesRunner()
     {
         var path = Path.Combine(Path.GetTempPath(), $"daprsync-wf-{Guid.NewGuid():N}.db");
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
@@ -46,7 +46,7 @@ public sealed class WorkflowRegistrationTests
     }
 
     [Fact]
-    public void WorkflowCatalog_TwoTypesWithOneName_ThrowsNamingBoth()
+    public void WorkflowCatalog_DuplicateName_Throws()
     {
         var options = new DaprSyncWorkflowOptions()
             .AddActivity<ReserveActivity>()

@@ -17,7 +17,7 @@ public sealed class WorkflowResumeTests : IDisposable
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task StartAsync_AfterStopDuringActivity_ResumesWithoutRepeatingCompletedSteps()
+    public async Task StartAsync_AfterStop_SkipsCompletedSteps()
     {
         _log.WritebackGate = ActivityLog.ClosedGate();
         await using (var first = await WorkflowTestHost.StartAsync(_path, _log, _time))
@@ -64,7 +64,7 @@ public sealed class WorkflowResumeTests : IDisposable
     }
 
     [Fact]
-    public async Task CreateTimer_AcrossRestart_FiresAtJournaledTimeAndReplaysGuid()
+    public async Task CreateTimer_AcrossRestart_FiresOnTime()
     {
         await using (var first = await WorkflowTestHost.StartAsync(_path, _log, _time))
         {
@@ -87,7 +87,7 @@ public sealed class WorkflowResumeTests : IDisposable
     }
 
     [Fact]
-    public async Task ContinueAsNew_Countdown_RestartsWithNewInputUntilDone()
+    public async Task ContinueAsNew_Countdown_RunsEachInput()
     {
         await using var host = await WorkflowTestHost.StartAsync(_path, _log, _time);
 

@@ -84,18 +84,18 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
         }
     }
 
-    public static async Task WaitUntilAsync(Func<bool> condition, string what)
+    public static async Task WaitUntilAsync(Func<bool> condition, string description)
     {
         var deadline = DateTime.UtcNow.AddSeconds(5);
         while (!condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out after 5 s waiting until {what}");
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out after 5 s waiting until {description}");
             await Task.Delay(5, TestContext.Current.CancellationToken);
         }
     }
 
     public static T Output<T>(WorkflowInstanceInfo info) =>
-        JsonSerializer.Deserialize<T>(info.OutputJson ?? throw new InvalidOperationException("no output"), Web)!;
+        JsonSerializer.Deserialize<T>(info.OutputJson ?? throw new InvalidOperationException($"Instance {info.InstanceId} has no output"), Web)!;
 
     public async ValueTask DisposeAsync()
     {

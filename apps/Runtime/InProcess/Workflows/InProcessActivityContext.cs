@@ -4,7 +4,7 @@ using Dapr.Workflow.Abstractions;
 namespace DaprSync.Runtime.InProcess.Workflows;
 
 /// <summary>
-/// The context an activity sees when the in-process runner executes it. The task execution key is the step's
+/// The context passed to an activity that the in-process runner executes. The task execution key is the step's
 /// sequence number, which stays the same when the step is executed again after a restart.
 /// </summary>
 internal sealed class InProcessActivityContext(

@@ -16,8 +16,8 @@ internal sealed partial class InProcessWorkflowContext
             return await CallActivityOnceAsync<T>(name, inputJson);
         }
 
-        // Each attempt is its own step and each wait a durable timer, as Dapr's retry handling does, so a
-        // restart replays failed attempts and waits instead of repeating them.
+        // Each attempt is its own step and each wait is a durable timer, as in the retry interceptor of
+        // Dapr.Workflow 1.19. A restart therefore replays failed attempts and waits instead of repeating them.
         var firstAttemptAt = CurrentUtcDateTime;
         for (var attempt = 0; ; attempt++)
         {
@@ -35,9 +35,9 @@ internal sealed partial class InProcessWorkflowContext
     }
 
     /// <summary>
-    /// Returns the wait before the retry that follows attempt <paramref name="attempt"/> (0-based): the first
-    /// interval times the backoff coefficient to the power of the attempt, capped at the maximum interval. Returns
-    /// null when the retry timeout has passed since the first attempt.
+    /// Computes the wait before the retry that follows attempt <paramref name="attempt"/> (0-based). The wait is
+    /// the first interval times the backoff coefficient to the power of the attempt, capped at the maximum
+    /// interval. Returns null when the retry timeout has passed since the first attempt.
     /// </summary>
     private TimeSpan? RetryDelay(WorkflowRetryPolicy policy, int attempt, DateTime firstAttemptAt)
     {
@@ -106,7 +106,7 @@ internal sealed partial class InProcessWorkflowContext
             }
             catch (Exception exception) when (_environment.Stopping.IsCancellationRequested)
             {
-                // A step that fails once the stop began may have failed because of it (a cancelled call, a peer
+                // A step that fails once the stop began may have failed because of it (a canceled call, a peer
                 // app already down), so it is not journaled and runs again on the next start.
                 Abandoned = true;
                 throw new OperationCanceledException(

@@ -6,7 +6,7 @@ namespace DaprSync.Runtime.InProcess.Workflows;
 
 /// <summary>
 /// The <see cref="WorkflowContext"/> of one run of a workflow instance in process. Each durable call (activity
-/// attempt or timer) takes the next sequence number; a call whose number is already in the journal returns the
+/// attempt or timer) takes the next sequence number. A call whose number is already in the journal returns the
 /// journaled outcome instead of running again, so re-running the workflow code after a restart replays it.
 /// </summary>
 /// <remarks>

@@ -8,7 +8,7 @@ namespace DaprSync.Runtime.InProcess.Workflows;
 /// <summary>
 /// Runs an app's workflows in process, journaled in the runtime's SQLite file. Instances run on background
 /// tasks, at most <see cref="WorkflowRunnerOptions.MaxConcurrentInstances"/> at once. On start the runner resumes
-/// the app's unfinished instances by replaying their journals; on stop it cancels the steps in progress and
+/// the app's unfinished instances by replaying their journals. On stop it cancels the steps in progress and
 /// leaves those instances unfinished for the next start.
 /// </summary>
 public sealed partial class InProcessWorkflowRunner : IWorkflowScheduler, IHostedService

@@ -117,7 +117,7 @@ internal sealed partial class WorkflowJournal
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Marks a timer fired, or canceled by the workflow when <paramref name="result"/> says so.</summary>
+    /// <summary>Marks a timer fired, or canceled by the workflow when <paramref name="result"/> is the cancel marker.</summary>
     public async Task CompleteTimerAsync(
         string instanceId, int sequence, DateTimeOffset now, string result, CancellationToken cancellationToken)
     {
