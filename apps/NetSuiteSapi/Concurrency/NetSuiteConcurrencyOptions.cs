@@ -5,8 +5,9 @@ namespace DaprSync.NetSuiteSapi.Concurrency;
 /// <summary>Client-side limits and retries of NetSuite calls, in the <c>NetSuite</c> section.</summary>
 public sealed class NetSuiteConcurrencyOptions
 {
-    /// <summary>Maximum NetSuite requests in flight from this instance. 5 is the limit of an account on the
-    /// standard service tier without SuiteCloud Plus licences; raise it only to the account's real limit.</summary>
+    /// <summary>Maximum NetSuite requests, REST and SOAP together, in flight from this instance. 5 is the limit of an
+    /// account on the standard service tier without SuiteCloud Plus licences; raise it only to the account's real
+    /// limit.</summary>
     public int MaxConcurrentRequests { get; set; } = 5;
 
     /// <summary>Retries after a 429, 5xx, timeout or connection failure, each after an exponential delay with

@@ -1,5 +1,6 @@
 using System.ServiceModel;
 using DaprSync.NetSuiteSapi.Auth;
+using DaprSync.NetSuiteSapi.Concurrency;
 using DaprSync.NetSuiteSapi.Soap.Contracts;
 using Microsoft.Extensions.Options;
 
@@ -7,13 +8,16 @@ namespace DaprSync.NetSuiteSapi.Soap;
 
 /// <summary>
 /// Calls the SuiteTalk SOAP port through WCF. Each attempt carries a fresh token passport (new nonce and timestamp,
-/// signed by <see cref="TbaSigner.CreateTokenPassportSignature"/>). A concurrency-limit fault is retried with
-/// exponential backoff; every other fault and each transport failure is thrown.
+/// signed by <see cref="TbaSigner.CreateTokenPassportSignature"/>) and takes a slot of the
+/// <see cref="NetSuiteRequestGate"/> that the REST clients share, because NetSuite counts SOAP and REST requests
+/// against one account limit. A concurrency-limit fault is retried with exponential backoff and jitter. Every other
+/// fault and each transport failure is thrown.
 /// </summary>
 public sealed class NetSuiteSoapClient(
     ChannelFactory<INetSuitePort> channels,
     TbaSigner signer,
     TbaCredentials credentials,
+    NetSuiteRequestGate gate,
     TimeProvider timeProvider,
     IOptions<SoapOptions> options,
     ILogger<NetSuiteSoapClient> logger)
@@ -83,6 +87,8 @@ public sealed class NetSuiteSoapClient(
             var channel = (IClientChannel)port;
             try
             {
+                // The slot covers this attempt only, not the backoff delay after a fault.
+                using var slot = await gate.EnterAsync(cancellationToken);
                 using var abortOnCancel = cancellationToken.Register(channel.Abort);
                 var result = await call(port, CreateTokenPassport());
                 channel.Close();
@@ -98,7 +104,9 @@ public sealed class NetSuiteSoapClient(
                     throw new NetSuiteSoapFaultException(fault, operation);
                 }
 
-                var delay = TimeSpan.FromMilliseconds(settings.RetryBaseDelayMilliseconds * Math.Pow(2, attempt));
+                // Jitter spreads the retries of calls that were rejected together, so they do not collide again.
+                var delay = TimeSpan.FromMilliseconds(
+                    settings.RetryBaseDelayMilliseconds * Math.Pow(2, attempt) * (0.5 + Random.Shared.NextDouble()));
                 SoapLog.ConcurrencyRetry(logger, operation, fault.Code, attempt + 1, delay.TotalMilliseconds);
                 await Task.Delay(delay, timeProvider, cancellationToken);
             }

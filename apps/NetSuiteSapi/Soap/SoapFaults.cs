@@ -16,7 +16,7 @@ public sealed record NetSuiteSoapFault(string? FaultName, string? Code, string M
     /// earlier requests finish, so the call is retried.
     /// </summary>
     public bool IsConcurrencyLimit =>
-        FaultName is "exceededConcurrentRequestLimitFault"
+        FaultName is "exceededConcurrentRequestLimitFault" or "exceededRequestLimitFault"
         || Code is "WS_CONCUR_SESSION_DISALLWD" or "WS_REQUEST_BLOCKED" or "WS_EXCEEDED_CONCUR_USERS_ALLOWED";
 
     /// <summary>True when NetSuite rejected the token passport (<c>invalidCredentialsFault</c>).</summary>

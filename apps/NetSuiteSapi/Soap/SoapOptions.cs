@@ -25,7 +25,8 @@ public sealed class SoapOptions
     /// <summary>Retries of a call that NetSuite rejected for its concurrency limit.</summary>
     public int ConcurrencyRetries { get; set; } = 4;
 
-    /// <summary>Delay before the first retry, in milliseconds; each further retry doubles it.</summary>
+    /// <summary>Delay before the first retry, in milliseconds, with jitter of plus or minus half. Each further retry
+    /// doubles it.</summary>
     public int RetryBaseDelayMilliseconds { get; set; } = 1000;
 
     public TimeZoneInfo ResolveTimeZone() => TimeZoneInfo.FindSystemTimeZoneById(AccountTimeZone);

@@ -50,9 +50,26 @@ internal sealed class SoapTestHost : IAsyncDisposable
 
     public string CustomerId { get; private set; } = "";
 
-    public static async Task<SoapTestHost> StartAsync(IDictionary<string, string?>? extraSettings = null)
+    /// <summary>Starts both apps; <paramref name="extraSettings"/> go to ns-sapi and
+    /// <paramref name="emulatorSettings"/> to the emulator.</summary>
+    public static async Task<SoapTestHost> StartAsync(
+        IDictionary<string, string?>? extraSettings = null,
+        IDictionary<string, string?>? emulatorSettings = null)
     {
         var requests = new ConcurrentQueue<XDocument>();
+        var emulatorValues = new Dictionary<string, string?>
+        {
+            ["NetSuiteEmulator:AccountId"] = NetSuiteTestHost.AccountId,
+            ["NetSuiteEmulator:ConsumerKey"] = NetSuiteTestHost.ConsumerKey,
+            ["NetSuiteEmulator:ConsumerSecret"] = NetSuiteTestHost.ConsumerSecret,
+            ["NetSuiteEmulator:TokenId"] = NetSuiteTestHost.TokenId,
+            ["NetSuiteEmulator:TokenSecret"] = NetSuiteTestHost.TokenSecret,
+        };
+        foreach (var (key, value) in emulatorSettings ?? new Dictionary<string, string?>())
+        {
+            emulatorValues[key] = value;
+        }
+
         var emulator = await LoopbackApp.StartAsync(
             builder => builder.AddNetSuiteEmulator(),
             app =>
@@ -60,14 +77,7 @@ internal sealed class SoapTestHost : IAsyncDisposable
                 app.Use(async (context, next) => await CaptureAsync(context, next, requests));
                 app.MapNetSuiteEmulator();
             },
-            settings: new Dictionary<string, string?>
-            {
-                ["NetSuiteEmulator:AccountId"] = NetSuiteTestHost.AccountId,
-                ["NetSuiteEmulator:ConsumerKey"] = NetSuiteTestHost.ConsumerKey,
-                ["NetSuiteEmulator:ConsumerSecret"] = NetSuiteTestHost.ConsumerSecret,
-                ["NetSuiteEmulator:TokenId"] = NetSuiteTestHost.TokenId,
-                ["NetSuiteEmulator:TokenSecret"] = NetSuiteTestHost.TokenSecret,
-            });
+            settings: emulatorValues);
 
         var sqlitePath = Path.Combine(Path.GetTempPath(), $"ns-sapi-soap-tests-{Guid.NewGuid():N}.db");
         var settings = NetSuiteTestHost.SapiSettings(emulator.BaseAddress.ToString(), sqlitePath);

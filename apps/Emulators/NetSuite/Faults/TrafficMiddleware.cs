@@ -6,7 +6,7 @@ namespace DaprSync.NetSuiteEmulator.Faults;
 /// <summary>
 /// Applies the concurrency limit and the injected faults to every REST request under <c>/services/rest</c>.
 /// A request past the limit gets NetSuite's 429 body at once; an admitted request keeps its slot through the
-/// injected latency and its endpoint. SOAP endpoints take a slot from <see cref="ConcurrencyGate"/> themselves,
+/// injected latency and its endpoint, until its response starts. SOAP endpoints take a slot from <see cref="ConcurrencyGate"/> themselves,
 /// because they reply with a SOAP fault instead.
 /// </summary>
 internal sealed partial class TrafficMiddleware(
@@ -37,6 +37,14 @@ internal sealed partial class TrafficMiddleware(
             await WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, "Too Many Requests", LimitExceeded());
             return;
         }
+
+        // Released when the response starts, so a client that sends its next request after reading this response
+        // never finds its own finished request still counted.
+        context.Response.OnStarting(() =>
+        {
+            slot.Dispose();
+            return Task.CompletedTask;
+        });
 
         var fault = faults.Next();
         var aborted = context.RequestAborted;

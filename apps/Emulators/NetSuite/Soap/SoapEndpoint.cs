@@ -19,6 +19,7 @@ public static class SoapEndpoint
         builder.Services.AddSingleton<SoapFaultInjection>();
         builder.Services.AddSingleton<TokenPassportVerifier>();
         builder.Services.AddSingleton<SalesOrderWrites>();
+        builder.Services.AddSingleton<SoapTraffic>();
         return builder;
     }
 
@@ -36,6 +37,7 @@ public static class SoapEndpoint
         SalesOrderWrites writes,
         SalesOrderStore store,
         NetSuiteCallCounter calls,
+        SoapTraffic traffic,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -54,7 +56,20 @@ public static class SoapEndpoint
         var body = envelope.Root?.Element(SoapXml.Envelope + "Body")?.Elements().FirstOrDefault();
         var operation = body?.Name.Namespace == SoapXml.Messages ? body.Name.LocalName : null;
         calls.Increment("POST " + SoapXml.PortPath + " " + (operation ?? "unknown"));
+        return await traffic.RunAsync(request.HttpContext, operation, () =>
+            Handle(envelope, body, operation, verifier, injection, writes, store, logger));
+    }
 
+    private static IResult Handle(
+        XDocument envelope,
+        XElement? body,
+        string? operation,
+        TokenPassportVerifier verifier,
+        SoapFaultInjection injection,
+        SalesOrderWrites writes,
+        SalesOrderStore store,
+        ILogger logger)
+    {
         var rejection = verifier.Verify(envelope.Root?.Element(SoapXml.Envelope + "Header"));
         if (rejection is not null)
         {
@@ -102,9 +117,19 @@ public static class SoapEndpoint
     }
 
     private static IResult Fault(string element, string code, string message) =>
-        Xml(SoapResponses.Fault(element, code, message), StatusCodes.Status500InternalServerError);
+        SoapResults.Fault(new InjectedSoapFault(element, code, message));
 
-    private static IResult Xml(XDocument document, int status) =>
+    private static IResult Xml(XDocument document, int status) => SoapResults.Xml(document, status);
+}
+
+/// <summary>HTTP results that carry a SOAP envelope.</summary>
+internal static class SoapResults
+{
+    /// <summary>A SOAP fault, sent with HTTP 500 as SOAP 1.1 requires.</summary>
+    public static IResult Fault(InjectedSoapFault fault) =>
+        Xml(SoapResponses.Fault(fault.FaultElement, fault.Code, fault.Message), StatusCodes.Status500InternalServerError);
+
+    public static IResult Xml(XDocument document, int status) =>
         Results.Text(document.ToString(SaveOptions.DisableFormatting), "text/xml; charset=utf-8", statusCode: status);
 }
 

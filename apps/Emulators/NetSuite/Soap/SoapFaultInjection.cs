@@ -3,17 +3,19 @@ using System.Collections.Concurrent;
 namespace DaprSync.NetSuiteEmulator.Soap;
 
 /// <summary>A fault the emulator returns in place of handling a call, for example a concurrency-limit fault.</summary>
+/// <remarks>
+/// NetSuite's help topic "Errors Related to Concurrency Violations" pairs the two concurrency faults with their codes:
+/// <c>ExceededConcurrentRequestLimitFault</c> with <c>WS_REQUEST_BLOCKED</c> for token-based authentication, and
+/// <c>ExceededRequestLimitFault</c> with <c>WS_CONCUR_SESSION_DISALLWD</c> for request-level credentials and login.
+/// </remarks>
 public sealed record InjectedSoapFault(string FaultElement, string Code, string Message)
 {
-    public static InjectedSoapFault ConcurrentRequestLimit { get; } = new(
-        "exceededConcurrentRequestLimitFault",
-        "WS_CONCUR_SESSION_DISALLWD",
-        "Only one request may be made against a session at a time");
+    public static InjectedSoapFault ConcurrentRequestLimit { get; } = SoapTraffic.LimitExceeded;
 
     public static InjectedSoapFault RequestBlocked { get; } = new(
         "exceededRequestLimitFault",
-        "WS_REQUEST_BLOCKED",
-        "The request could not be processed because too many requests are pending for this account.");
+        "WS_CONCUR_SESSION_DISALLWD",
+        "Only one request may be made against a session at a time");
 }
 
 /// <summary>
