@@ -70,7 +70,7 @@ public sealed partial class SalesforceRecords
         var changes = new List<RecordChange>(writes.Count);
         lock (writeLock)
         {
-            var duplicates = UniqueFieldChecker.FindDuplicates(writes, byId.Values);
+            var duplicates = UniqueFieldChecker.FindDuplicates(writes, HolderOf);
             if (duplicates.Count > 0)
             {
                 return duplicates;
@@ -82,6 +82,7 @@ public sealed partial class SalesforceRecords
                 var stored = write.IsCreate ? null : byId.GetValueOrDefault(write.Id);
                 var (record, changed) = RecordMerger.Apply(write, stored, author, now);
                 byId[record.Id] = record;
+                Reindex(stored, record);
                 var kind = write.IsCreate ? RecordChangeKind.Created : RecordChangeKind.Updated;
                 changes.Add(new RecordChange(write.Type.Name, record.Id, kind, changed, author.IsIntegrationUser, now));
             }

@@ -6,23 +6,17 @@ internal static class UniqueFieldChecker
     /// <summary>
     /// Returns a <c>DUPLICATE_VALUE</c> error per write index. Unique values compare case-insensitively.
     /// </summary>
+    /// <param name="writes">The writes of one commit.</param>
+    /// <param name="storedHolder">Returns the id of a stored record, other than the given id, that contains a value
+    /// (sObject, field, value in upper case, id of the writing record), or null.</param>
     public static Dictionary<int, ApiError> FindDuplicates(
         IReadOnlyList<RecordWrite> writes,
-        IEnumerable<SalesforceRecord> stored)
+        Func<string, string, string, string, string?> storedHolder)
     {
         var errors = new Dictionary<int, ApiError>();
-        var claimed = new Dictionary<(string Type, string Field, string Value), string>();
-        foreach (var record in stored)
-        {
-            foreach (var (name, value) in record.Fields)
-            {
-                if (value is string text && IsUnique(record.SObjectType, name))
-                {
-                    claimed[(record.SObjectType, name, text.ToUpperInvariant())] = record.Id;
-                }
-            }
-        }
 
+        // Values claimed by earlier writes of the same commit.
+        var claimed = new Dictionary<(string Type, string Field, string Value), string>();
         for (var index = 0; index < writes.Count; index++)
         {
             var write = writes[index];
@@ -33,8 +27,11 @@ internal static class UniqueFieldChecker
                     continue;
                 }
 
-                var key = (write.Type.Name, field.Name, text.ToUpperInvariant());
-                if (claimed.TryGetValue(key, out var holder) && holder != write.Id)
+                var key = (Type: write.Type.Name, Field: field.Name, Value: text.ToUpperInvariant());
+                var holder = claimed.TryGetValue(key, out var claimant) && claimant != write.Id
+                    ? claimant
+                    : storedHolder(key.Type, key.Field, key.Value, write.Id);
+                if (holder is not null)
                 {
                     errors[index] = new ApiError(
                         $"duplicate value found: {field.Name} duplicates value on record with id: {holder}",
@@ -49,7 +46,4 @@ internal static class UniqueFieldChecker
 
         return errors;
     }
-
-    private static bool IsUnique(string sObjectType, string fieldName) =>
-        Schema.SalesforceSchema.Find(sObjectType)?.FindField(fieldName)?.Unique == true;
 }

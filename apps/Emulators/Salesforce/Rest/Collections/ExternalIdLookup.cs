@@ -13,7 +13,8 @@ internal sealed class ExternalIdLookup(SalesforceRecords records)
 {
     /// <summary>Returns the records whose external id equals <paramref name="value"/> in any casing.</summary>
     public IReadOnlyList<SalesforceRecord> Find(SObjectType type, SObjectField field, string value) =>
-        records.All(type.Name)
+        records.FindByKey(type.Name, field.Name, value)
+        ?? records.All(type.Name)
             .Where(record => string.Equals(record.GetString(field.Name), value, StringComparison.OrdinalIgnoreCase))
             .ToList();
 
