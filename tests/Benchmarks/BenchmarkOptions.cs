@@ -1,0 +1,67 @@
+using System.Globalization;
+
+namespace DaprSync.Benchmarks;
+
+/// <summary>Command-line options shared by the scenarios.</summary>
+public sealed record BenchmarkOptions(string Scenario, string OutputDirectory, int? Records, int? BaselineRecords)
+{
+    public const string Usage = """
+        Usage: dotnet run -c Release --project tests/Benchmarks -- SCENARIO [options]
+
+        Scenarios:
+          invoices   N modified invoices (default 10000) polled from NetSuite into Salesforce, NetSuite latency
+                     100 ms and Salesforce 80 ms a call, against a baseline of page size 50 and batch size 1
+          orders     1000 orders of 1 to 5 lines queued at once, NetSuite SOAP latency 200 ms, limit 5
+          memory     the invoices scenario at N = 10000 and N = 100000, each in a fresh standalone host process,
+                     reporting the host's peak working set
+
+        Options:
+          --out DIR          where to write SCENARIO.json and SCENARIO.md (default tests/Benchmarks/results)
+          --n N              records of the scenario (invoices: 10000, orders: 1000)
+          --baseline-n N     invoices of the invoice baseline run (default 1000)
+        """;
+
+    /// <summary>Parses the arguments, or returns null and an error message that names the invalid option.</summary>
+    public static BenchmarkOptions? Parse(IReadOnlyList<string> args, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        error = null;
+        if (args.Count == 0 || args[0].StartsWith('-'))
+        {
+            error = "Missing scenario: give invoices, orders or memory.";
+            return null;
+        }
+
+        var scenario = args[0];
+        var output = Path.Combine("tests", "Benchmarks", "results");
+        int? records = null;
+        int? baseline = null;
+        for (var i = 1; i < args.Count; i++)
+        {
+            var value = i + 1 < args.Count ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--out" when value is not null:
+                    output = value;
+                    i++;
+                    break;
+                case "--n" when TryParseCount(value, out var n):
+                    records = n;
+                    i++;
+                    break;
+                case "--baseline-n" when TryParseCount(value, out var n):
+                    baseline = n;
+                    i++;
+                    break;
+                default:
+                    error = $"Invalid option '{args[i]}'{(value is null ? "" : $" '{value}'")}: see the usage below.";
+                    return null;
+            }
+        }
+
+        return new BenchmarkOptions(scenario, Path.GetFullPath(output), records, baseline);
+    }
+
+    private static bool TryParseCount(string? value, out int count) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out count) && count > 0;
+}

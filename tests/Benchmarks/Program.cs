@@ -1,0 +1,1 @@
+return await DaprSync.Benchmarks.BenchmarkCommand.RunAsync(args);

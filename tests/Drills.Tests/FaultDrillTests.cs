@@ -1,0 +1,92 @@
+using System.Net.Http.Json;
+using DaprSync.Benchmarks.Hosting;
+using DaprSync.Benchmarks.Scenarios;
+using DaprSync.Contracts;
+using DaprSync.NetSuiteEmulator.Faults;
+using DaprSync.Orchestrator.Polling;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DaprSync.Drills.Tests;
+
+/// <summary>
+/// Both emulators fail 10% of calls with a 5xx, 5% with a 429 and 2% with a timeout while the invoice poller runs:
+/// every invoice must reach Salesforce once, after as many runs as the retries need.
+/// </summary>
+public sealed class FaultDrillTests
+{
+    private const int Invoices = 400;
+    private const int MaxRuns = 8;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task InvoiceRun_InjectedFaults_EveryInvoiceOnce()
+    {
+        await using var environment = await BenchmarkEnvironment.StartAsync(new Dictionary<string, string?>(), Token);
+        var host = await environment.StartHostAsync(DrillSettings.Faulty(pageSize: 50, batchSize: 25), Token);
+        var billed = await InvoiceWorkload.SeedAsync(environment, Invoices, Token);
+        await InjectFaultsAsync(environment);
+
+        var runs = new List<PollerRunResult>();
+        InvoiceCheck check;
+        do
+        {
+            var (run, _) = await InvoiceWorkload.RunPollerAsync(host.App(AppIds.Orchestrator).BaseAddress, Token);
+            runs.Add(run);
+            check = InvoiceWorkload.Check(environment, billed);
+        }
+        while ((check.Missing > 0 || runs[^1].Status != PollerRunStatus.Completed) && runs.Count < MaxRuns);
+
+        var netSuiteFaults = environment.Emulators.NetSuite.Services.GetRequiredService<FaultInjector>().InjectedCount;
+        var salesforceFaults = await ReadSalesforceFaultsAsync(environment);
+        var throttled = await ReadNetSuiteThrottledAsync(environment);
+        DrillReport.Write(
+            "fault drill: invoice run",
+            ("invoices", Invoices),
+            ("stored", check.Stored),
+            ("missing", check.Missing),
+            ("duplicates", check.Duplicates),
+            ("poller runs", runs.Count),
+            ("run statuses", string.Join(", ", runs.Select(run => run.Status))),
+            ("NetSuite 5xx and timeouts injected", netSuiteFaults),
+            ("NetSuite 429s injected", throttled),
+            ("Salesforce faults injected", salesforceFaults));
+
+        Assert.Equal(0, check.Missing);
+        Assert.Equal(0, check.Duplicates);
+        Assert.Equal(Invoices, check.Stored);
+        Assert.Equal(PollerRunStatus.Completed, runs[^1].Status);
+        Assert.True(netSuiteFaults + throttled > 0, "The NetSuite emulator injected no fault, so the drill proved nothing.");
+    }
+
+    /// <summary>Turns the faults on once the data is seeded, so that only the apps' calls see them.</summary>
+    private static async Task InjectFaultsAsync(BenchmarkEnvironment environment)
+    {
+        environment.Emulators.NetSuite.Services.GetRequiredService<FaultInjector>()
+            .Apply(new FaultPlan(null, 0.10, 503, 0.02, null, null, null));
+        using var netSuite = new HttpClient { BaseAddress = environment.Emulators.NetSuite.BaseAddress };
+        using var throttle = await netSuite.PostAsJsonAsync("admin/throttle", new ThrottlePlan(0.05), Token);
+        throttle.EnsureSuccessStatusCode();
+
+        using var salesforce = new HttpClient { BaseAddress = environment.Emulators.SalesforceRestAddress };
+        using var traffic = await salesforce.PostAsJsonAsync(
+            "admin/traffic",
+            new { serverErrorRate = 0.10, throttleRate = 0.05, timeoutRate = 0.02, timeoutSeconds = DrillSettings.HangSeconds },
+            Token);
+        traffic.EnsureSuccessStatusCode();
+    }
+
+    private static async Task<string> ReadSalesforceFaultsAsync(BenchmarkEnvironment environment)
+    {
+        using var salesforce = new HttpClient { BaseAddress = environment.Emulators.SalesforceRestAddress };
+        var traffic = await salesforce.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("admin/traffic", Token);
+        return traffic?["injected"]?.ToJsonString() ?? "unknown";
+    }
+
+    private static async Task<long> ReadNetSuiteThrottledAsync(BenchmarkEnvironment environment)
+    {
+        using var netSuite = new HttpClient { BaseAddress = environment.Emulators.NetSuite.BaseAddress };
+        var throttle = await netSuite.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("admin/throttle", Token);
+        return throttle?["throttled"]?.GetValue<long>() ?? 0;
+    }
+}
