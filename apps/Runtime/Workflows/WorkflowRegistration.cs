@@ -60,7 +60,8 @@ public static class WorkflowRegistration
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<IOptions<WorkflowRunnerOptions>>().Value,
             services.GetRequiredService<ILoggerFactory>()));
-        builder.Services.AddSingleton<IWorkflowScheduler>(services => services.GetRequiredService<InProcessWorkflowRunner>());
+        builder.Services.AddSingleton<IWorkflowScheduler>(
+            services => services.GetRequiredService<InProcessWorkflowRunner>());
         builder.Services.AddHostedService(services => services.GetRequiredService<InProcessWorkflowRunner>());
         return builder;
     }

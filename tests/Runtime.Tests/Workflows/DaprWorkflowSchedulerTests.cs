@@ -22,7 +22,8 @@ public sealed class DaprWorkflowSchedulerTests
         StateIs(DaprWorkflowStates.Missing());
         var input = new OrderInput("SO-1");
 
-        var started = await new DaprWorkflowScheduler(_client).TryStartAsync("OrderSyncWorkflow", "order-1", input, Token);
+        var started = await new DaprWorkflowScheduler(_client)
+            .TryStartAsync("OrderSyncWorkflow", "order-1", input, Token);
 
         Assert.True(started);
         await _client.Received(1).ScheduleNewWorkflowAsync("OrderSyncWorkflow", "order-1", input, null, Token);
@@ -36,7 +37,8 @@ public sealed class DaprWorkflowSchedulerTests
     {
         StateIs(DaprWorkflowStates.With(status));
 
-        var started = await new DaprWorkflowScheduler(_client).TryStartAsync("OrderSyncWorkflow", "order-1", null, Token);
+        var started = await new DaprWorkflowScheduler(_client)
+            .TryStartAsync("OrderSyncWorkflow", "order-1", null, Token);
 
         Assert.False(started);
         await _client.DidNotReceiveWithAnyArgs().ScheduleNewWorkflowAsync(default!, default, default, default, Token);
@@ -50,7 +52,8 @@ public sealed class DaprWorkflowSchedulerTests
     {
         StateIs(DaprWorkflowStates.With(status));
 
-        var started = await new DaprWorkflowScheduler(_client).TryStartAsync("OrderSyncWorkflow", "order-1", null, Token);
+        var started = await new DaprWorkflowScheduler(_client)
+            .TryStartAsync("OrderSyncWorkflow", "order-1", null, Token);
 
         Assert.True(started);
         await _client.Received(1).ScheduleNewWorkflowAsync("OrderSyncWorkflow", "order-1", null, null, Token);
@@ -66,7 +69,8 @@ public sealed class DaprWorkflowSchedulerTests
         _client.ScheduleNewWorkflowAsync("OrderSyncWorkflow", "order-1", null, null, Token)
             .Returns<string>(_ => throw new RpcException(new Status(StatusCode.Unknown, "already exists")));
 
-        var started = await new DaprWorkflowScheduler(_client).TryStartAsync("OrderSyncWorkflow", "order-1", null, Token);
+        var started = await new DaprWorkflowScheduler(_client)
+            .TryStartAsync("OrderSyncWorkflow", "order-1", null, Token);
 
         Assert.False(started);
     }
@@ -87,7 +91,9 @@ public sealed class DaprWorkflowSchedulerTests
     [Fact]
     public async Task GetAsync_Completed_ReturnsOutput()
     {
-        StateIs(DaprWorkflowStates.With(WorkflowRuntimeStatus.Completed, outputJson: """{"salesOrderId":"42"}"""), true);
+        var completed = DaprWorkflowStates.With(
+            WorkflowRuntimeStatus.Completed, outputJson: """{"salesOrderId":"42"}""");
+        StateIs(completed, true);
 
         var info = await new DaprWorkflowScheduler(_client).GetAsync("order-1", Token);
 

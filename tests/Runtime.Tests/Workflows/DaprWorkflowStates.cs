@@ -6,8 +6,9 @@ namespace DaprSync.Runtime.Tests.Workflows;
 
 /// <summary>
 /// Builds the <see cref="WorkflowState"/> that <see cref="IDaprWorkflowClient.GetWorkflowStateAsync"/> returns.
-/// Dapr.Workflow 1.19.1 gives the type no public constructor (only the client builds one from the sidecar's response), so this
-/// sets the SDK's internal metadata record by reflection. A change of those internals fails these tests loudly.
+/// Dapr.Workflow 1.19.1 gives the type no public constructor (only the client builds one from the sidecar's
+/// response), so this sets the SDK's internal metadata record by reflection. A change of those internals fails
+/// these tests loudly.
 /// </summary>
 internal static class DaprWorkflowStates
 {
@@ -37,7 +38,9 @@ internal static class DaprWorkflowStates
 
     private static WorkflowState Create(object? metadata)
     {
-        var constructor = typeof(WorkflowState).GetConstructors(BindingFlags.NonPublic | BindingFlags.Instance).Single();
+        var constructor = typeof(WorkflowState)
+            .GetConstructors(BindingFlags.NonPublic | BindingFlags.Instance)
+            .Single();
         return (WorkflowState)constructor.Invoke([metadata]);
     }
 }

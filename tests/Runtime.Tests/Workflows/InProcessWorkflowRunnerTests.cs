@@ -16,7 +16,8 @@ public sealed class InProcessWorkflowRunnerTests : IDisposable
     {
         await using var host = await WorkflowTestHost.StartAsync(_path, _log, _time);
 
-        Assert.True(await host.Scheduler.TryStartAsync(nameof(OrderTestWorkflow), "order-1", new OrderInput("SO-1"), Token));
+        Assert.True(await host.Scheduler.TryStartAsync(
+            nameof(OrderTestWorkflow), "order-1", new OrderInput("SO-1"), Token));
         var info = await host.WaitForFinishAsync("order-1");
 
         Assert.Equal(WorkflowInstanceStatus.Completed, info.Status);
@@ -34,7 +35,8 @@ public sealed class InProcessWorkflowRunnerTests : IDisposable
     {
         _log.WritebackGate = ActivityLog.ClosedGate();
         await using var host = await WorkflowTestHost.StartAsync(_path, _log, _time);
-        Assert.True(await host.Scheduler.TryStartAsync(nameof(OrderTestWorkflow), "order-1", new OrderInput("SO-1"), Token));
+        Assert.True(await host.Scheduler.TryStartAsync(
+            nameof(OrderTestWorkflow), "order-1", new OrderInput("SO-1"), Token));
         await WorkflowTestHost.WaitUntilAsync(() => _log.CallsOf(nameof(WritebackActivity)) == 1, "writeback runs");
 
         var second = await host.Scheduler.TryStartAsync(
@@ -51,10 +53,12 @@ public sealed class InProcessWorkflowRunnerTests : IDisposable
     public async Task TryStartAsync_AfterCompletion_ReplacesInstance()
     {
         await using var host = await WorkflowTestHost.StartAsync(_path, _log, _time);
-        Assert.True(await host.Scheduler.TryStartAsync(nameof(OrderTestWorkflow), "order-1", new OrderInput("SO-1"), Token));
+        Assert.True(await host.Scheduler.TryStartAsync(
+            nameof(OrderTestWorkflow), "order-1", new OrderInput("SO-1"), Token));
         await host.WaitForFinishAsync("order-1");
 
-        Assert.True(await host.Scheduler.TryStartAsync(nameof(OrderTestWorkflow), "order-1", new OrderInput("SO-2"), Token));
+        Assert.True(await host.Scheduler.TryStartAsync(
+            nameof(OrderTestWorkflow), "order-1", new OrderInput("SO-2"), Token));
         var info = await host.WaitForFinishAsync("order-1");
 
         Assert.Equal("reserved-SO-2", WorkflowTestHost.Output<OrderResult>(info).Reservation);
@@ -86,7 +90,8 @@ public sealed class InProcessWorkflowRunnerTests : IDisposable
         Assert.Equal(1, _log.CallsOf(nameof(ReserveActivity)));
 
         // Waits of one and then two seconds (first interval 1 s, coefficient 2) come before the third attempt.
-        Assert.True(output.FinishedAt - startedAt >= TimeSpan.FromSeconds(3), $"finished after {output.FinishedAt - startedAt}");
+        var elapsed = output.FinishedAt - startedAt;
+        Assert.True(elapsed >= TimeSpan.FromSeconds(3), $"finished after {elapsed}");
     }
 
     [Fact]

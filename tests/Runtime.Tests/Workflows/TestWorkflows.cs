@@ -46,7 +46,8 @@ public sealed class ActivityLog
 /// </summary>
 public static class ReplayProbe
 {
-    private static readonly ConcurrentDictionary<string, ConcurrentQueue<(string Point, bool IsReplaying)>> Flags = new();
+    private static readonly ConcurrentDictionary<string, ConcurrentQueue<(string Point, bool IsReplaying)>> Flags =
+        new();
 
     public static void Record(WorkflowContext context, string point) =>
         Flags.GetOrAdd(context.InstanceId, _ => new()).Enqueue((point, context.IsReplaying));
@@ -118,7 +119,7 @@ public sealed class OrderTestWorkflow : Workflow<OrderInput, OrderResult>
     }
 }
 
-/// <summary>Ticks once per run and continues as new until <see cref="CountdownInput.Remaining"/> reaches zero.</summary>
+/// <summary>Ticks once per run and continues as new until <see cref="CountdownInput.Remaining"/> is 0.</summary>
 public sealed class CountdownWorkflow : Workflow<CountdownInput, int>
 {
     public override async Task<int> RunAsync(WorkflowContext context, CountdownInput input)
@@ -134,7 +135,7 @@ public sealed class CountdownWorkflow : Workflow<CountdownInput, int>
     }
 }
 
-/// <summary>Hands a new GUID to an activity, waits the given minutes on a durable timer, then makes the GUID again.</summary>
+/// <summary>Hands a new GUID to an activity, then waits the given minutes on a durable timer.</summary>
 public sealed class TimerWorkflow : Workflow<int, TimerResult>
 {
     public override async Task<TimerResult> RunAsync(WorkflowContext context, int minutes)
@@ -181,7 +182,7 @@ public sealed class EchoActivity(ActivityLog log) : WorkflowActivity<int, int>
     }
 }
 
-/// <summary>Serializes, but its constructor parameter matches no property, so System.Text.Json cannot read it back.</summary>
+/// <summary>A type System.Text.Json writes but cannot read: its constructor parameter matches no property.</summary>
 public sealed class OneWayValue(int secret)
 {
     public int Doubled { get; } = secret * 2;

@@ -16,7 +16,9 @@ public sealed class WorkflowRegistrationTests
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Runtime:Mode"] = "Dapr" });
         builder.AddDaprSyncRuntime("orchestrator");
 
-        builder.AddDaprSyncWorkflows(workflows => workflows.AddWorkflow<OrderTestWorkflow>().AddActivity<ReserveActivity>());
+        builder.AddDaprSyncWorkflows(workflows => workflows
+            .AddWorkflow<OrderTestWorkflow>()
+            .AddActivity<ReserveActivity>());
         using var host = builder.Build();
 
         // Building the Dapr workflow client opens no connection, so this needs no sidecar.

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace DaprSync.Runtime.Tests.Workflows;
 
-/// <summary>Durability: a host stopped mid-workflow and a new host on the same SQLite file finish the instance.</summary>
+/// <summary>Durability: after a host stops mid-workflow, a new host on the same file finishes it.</summary>
 public sealed class WorkflowResumeTests : IDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"daprsync-wf-{Guid.NewGuid():N}.db");

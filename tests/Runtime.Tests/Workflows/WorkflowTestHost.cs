@@ -94,8 +94,11 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
         }
     }
 
-    public static T Output<T>(WorkflowInstanceInfo info) =>
-        JsonSerializer.Deserialize<T>(info.OutputJson ?? throw new InvalidOperationException($"Instance {info.InstanceId} has no output"), Web)!;
+    public static T Output<T>(WorkflowInstanceInfo info)
+    {
+        Assert.True(info.OutputJson is not null, $"Instance {info.InstanceId} has no output");
+        return JsonSerializer.Deserialize<T>(info.OutputJson, Web)!;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace DaprSync.Runtime.InProcess.Workflows;
 
-/// <summary>Durable timers: the fire time is journaled before the wait, so a restart waits only for what is left.</summary>
+/// <summary>Durable timers: the fire time is journaled before the wait, so a restart waits only the rest.</summary>
 internal sealed partial class InProcessWorkflowContext
 {
     private const string CanceledTimerMarker = "canceled";
@@ -63,12 +63,14 @@ internal sealed partial class InProcessWorkflowContext
         var now = _environment.Time.GetUtcNow();
         var completedAt = canceled || now < step.FireAt.Value ? now : step.FireAt.Value;
         var result = canceled ? CanceledTimerMarker : string.Empty;
-        await _environment.Journal.CompleteTimerAsync(InstanceId, step.Sequence, completedAt, result, CancellationToken.None);
+        await _environment.Journal.CompleteTimerAsync(
+            InstanceId, step.Sequence, completedAt, result, CancellationToken.None);
         return step with { CompletedAt = completedAt, ResultJson = result };
     }
 
     [LoggerMessage(EventId = 300, Level = LogLevel.Warning,
-        Message = "Activity {ActivityName} of workflow instance {InstanceId} failed (attempt {Attempt}); retrying in {Delay}")]
+        Message = "Activity {ActivityName} of workflow instance {InstanceId} failed (attempt {Attempt}); "
+            + "retrying in {Delay}")]
     private static partial void LogActivityRetry(
         ILogger logger, string activityName, string instanceId, int attempt, TimeSpan delay);
 

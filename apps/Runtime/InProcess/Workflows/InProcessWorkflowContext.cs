@@ -43,7 +43,7 @@ internal sealed partial class InProcessWorkflowContext : WorkflowContext
     /// <summary>The journaled time of the latest step, or the instance's start time before the first step.</summary>
     public override DateTime CurrentUtcDateTime => _currentUtcDateTime;
 
-    /// <summary>True while the code has not yet passed the last step found in the journal at the start of the run.</summary>
+    /// <summary>True until the code passes the last step that was in the journal when the run began.</summary>
     public override bool IsReplaying => Volatile.Read(ref _nextSequence) <= _lastJournaledSequence;
 
     /// <summary>Set when the runner stopped during a step; the run's outcome must then not be stored.</summary>
@@ -78,7 +78,8 @@ internal sealed partial class InProcessWorkflowContext : WorkflowContext
 
     public override ILogger CreateReplaySafeLogger<T>() => CreateReplaySafeLogger(typeof(T));
 
-    public override Task<T> WaitForExternalEventAsync<T>(string eventName, CancellationToken cancellationToken = default) =>
+    public override Task<T> WaitForExternalEventAsync<T>(
+        string eventName, CancellationToken cancellationToken = default) =>
         throw Unsupported("external events (WaitForExternalEventAsync)");
 
     public override void SendEvent(string instanceId, string eventName, object payload) =>

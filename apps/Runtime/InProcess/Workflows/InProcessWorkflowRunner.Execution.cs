@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DaprSync.Runtime.InProcess.Workflows;
 
-/// <summary>One instance's background task: wait for a slot, then replay and run the workflow code to its end.</summary>
+/// <summary>One instance's background task: wait for a slot, then replay and run the workflow code.</summary>
 public sealed partial class InProcessWorkflowRunner
 {
     private async Task RunInstanceAsync(string instanceId)
@@ -46,11 +46,11 @@ public sealed partial class InProcessWorkflowRunner
         }
     }
 
-    /// <summary>Runs the workflow code once over the instance's journal; returns true when it continued as new.</summary>
+    /// <summary>Runs the workflow code once over the journal. Returns true when it continued as new.</summary>
     private async Task<bool> RunEpisodeAsync(string instanceId)
     {
         var instance = await _journal.GetAsync(instanceId, _stopping.Token);
-        if (instance is null || instance.Status is not (WorkflowInstanceStatus.Pending or WorkflowInstanceStatus.Running))
+        if (instance?.Status is not (WorkflowInstanceStatus.Pending or WorkflowInstanceStatus.Running))
         {
             return false;
         }
@@ -115,7 +115,8 @@ public sealed partial class InProcessWorkflowRunner
         }
 
         var outputJson = output is null ? null : _environment.Serializer.Serialize(output, output.GetType());
-        await _journal.FinishAsync(instanceId, WorkflowInstanceStatus.Completed, outputJson, null, now, CancellationToken.None);
+        await _journal.FinishAsync(
+            instanceId, WorkflowInstanceStatus.Completed, outputJson, null, now, CancellationToken.None);
         LogCompleted(_logger, instance.WorkflowName, instanceId);
         return false;
     }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace DaprSync.Runtime.InProcess.Workflows;
 
-/// <summary>A logger that drops entries while the workflow replays, so each line is written once per instance.</summary>
+/// <summary>A logger that drops entries while the workflow replays, so each line is written once.</summary>
 internal sealed class ReplaySafeLogger(ILogger inner, Func<bool> isReplaying) : ILogger
 {
     public IDisposable? BeginScope<TState>(TState state)
@@ -11,7 +11,11 @@ internal sealed class ReplaySafeLogger(ILogger inner, Func<bool> isReplaying) : 
     public bool IsEnabled(LogLevel logLevel) => !isReplaying() && inner.IsEnabled(logLevel);
 
     public void Log<TState>(
-        LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        LogLevel logLevel,
+        EventId eventId,
+        TState state,
+        Exception? exception,
+        Func<TState, Exception?, string> formatter)
     {
         if (!isReplaying())
         {

@@ -9,7 +9,10 @@ internal sealed partial class WorkflowJournal
 {
     public Task MarkRunningAsync(string instanceId, DateTimeOffset now, CancellationToken cancellationToken) =>
         ExecuteAsync(
-            "UPDATE workflow_instances SET status = 'Running', updated_at = $now WHERE app_id = $app AND instance_id = $id",
+            """
+            UPDATE workflow_instances SET status = 'Running', updated_at = $now
+            WHERE app_id = $app AND instance_id = $id
+            """,
             instanceId, now, cancellationToken);
 
     public async Task FinishAsync(
@@ -48,8 +51,7 @@ internal sealed partial class WorkflowJournal
         update.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         await update.ExecuteNonQueryAsync(cancellationToken);
 
-        await using var clear = Command(
-            connection, transaction, "DELETE FROM workflow_history WHERE app_id = $app AND instance_id = $id", instanceId);
+        await using var clear = Command(connection, transaction, ClearHistory, instanceId);
         await clear.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -95,7 +97,7 @@ internal sealed partial class WorkflowJournal
         return steps;
     }
 
-    /// <summary>Stores a step: an activity's outcome, or a timer (when <see cref="WorkflowStep.FireAt"/> is set).</summary>
+    /// <summary>Stores an activity's outcome, or a timer when <see cref="WorkflowStep.FireAt"/> is set.</summary>
     public async Task AppendAsync(string instanceId, WorkflowStep step, CancellationToken cancellationToken)
     {
         await using var connection = _database.Open();
@@ -117,7 +119,7 @@ internal sealed partial class WorkflowJournal
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Marks a timer fired, or canceled by the workflow when <paramref name="result"/> is the cancel marker.</summary>
+    /// <summary>Marks a timer fired, or canceled when <paramref name="result"/> is the cancel marker.</summary>
     public async Task CompleteTimerAsync(
         string instanceId, int sequence, DateTimeOffset now, string result, CancellationToken cancellationToken)
     {
@@ -132,7 +134,8 @@ internal sealed partial class WorkflowJournal
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task ExecuteAsync(string sql, string instanceId, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task ExecuteAsync(
+        string sql, string instanceId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = _database.Open();
         await using var command = Command(connection, null, sql, instanceId);

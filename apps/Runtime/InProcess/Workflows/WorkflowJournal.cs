@@ -42,6 +42,8 @@ internal sealed partial class WorkflowJournal
             PRIMARY KEY (app_id, instance_id, seq));
         """;
 
+    private const string ClearHistory = "DELETE FROM workflow_history WHERE app_id = $app AND instance_id = $id";
+
     private readonly SqliteDatabase _database;
     private readonly string _appId;
 
@@ -60,7 +62,11 @@ internal sealed partial class WorkflowJournal
     /// Returns false, changing nothing, when a pending or running instance has the id.
     /// </summary>
     public async Task<bool> TryCreateAsync(
-        string instanceId, string workflowName, string inputJson, DateTimeOffset now, CancellationToken cancellationToken)
+        string instanceId,
+        string workflowName,
+        string inputJson,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         await using var connection = _database.Open();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
@@ -83,8 +89,7 @@ internal sealed partial class WorkflowJournal
             return false;
         }
 
-        await using var clear = Command(
-            connection, transaction, "DELETE FROM workflow_history WHERE app_id = $app AND instance_id = $id", instanceId);
+        await using var clear = Command(connection, transaction, ClearHistory, instanceId);
         await clear.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;

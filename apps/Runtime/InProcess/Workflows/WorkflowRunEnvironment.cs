@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace DaprSync.Runtime.InProcess.Workflows;
 
-/// <summary>What every run of the in-process runner shares: storage, registry, serializer, clock and stop signal.</summary>
+/// <summary>State shared by all runs of the in-process runner: journal, registry, serializer, clock, stop.</summary>
 internal sealed record WorkflowRunEnvironment(
     WorkflowJournal Journal,
     WorkflowCatalog Catalog,

@@ -13,7 +13,7 @@ internal sealed class WorkflowSynchronizationContext : SynchronizationContext
     private readonly Channel<(SendOrPostCallback Callback, object? State)> _queue =
         Channel.CreateUnbounded<(SendOrPostCallback, object?)>(new UnboundedChannelOptions { SingleReader = true });
 
-    /// <summary>Runs <paramref name="body"/> and every continuation it posts until the returned task completes.</summary>
+    /// <summary>Runs <paramref name="body"/> and the continuations it posts until its task completes.</summary>
     public static async Task<T> RunAsync<T>(Func<Task<T>> body)
     {
         var context = new WorkflowSynchronizationContext();
