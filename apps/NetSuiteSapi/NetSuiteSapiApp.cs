@@ -36,6 +36,7 @@ public static class NetSuiteSapiApp
         app.MapSalesOrdersApi();
         app.MapTransactionsApi();
         app.MapPaymentsApi();
+        app.MapConcurrencyInUse();
         return app;
     }
 }

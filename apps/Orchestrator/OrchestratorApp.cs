@@ -5,6 +5,7 @@ using DaprSync.Contracts.Salesforce;
 using DaprSync.Orchestrator.CustomerSync;
 using DaprSync.Orchestrator.Invoices;
 using DaprSync.Orchestrator.Notifications;
+using DaprSync.Orchestrator.Operations;
 using DaprSync.Orchestrator.Orders;
 using DaprSync.Orchestrator.Outcomes;
 using DaprSync.Orchestrator.Payments;
@@ -30,6 +31,7 @@ public static class OrchestratorApp
         builder.Services.AddSingleton<SyncOutcomeStore>();
         builder.AddCustomerSync();
         builder.AddPollers();
+        builder.AddOperations();
         builder.AddOrderSync();
         builder.AddPaymentSync();
         builder.AddFailureDigest();
@@ -42,11 +44,11 @@ public static class OrchestratorApp
         ArgumentNullException.ThrowIfNull(app);
 
         // The CloudEvent id is forwarded as a header so that an event whose body lacks EventId can
-        // still be recorded under its id when it is dropped.
+        // still be recorded under its id when it is dropped; the topic tells a dead letter's origin.
         app.UseCloudEvents(new CloudEventsMiddlewareOptions
         {
             ForwardCloudEventPropertiesAsHeaders = true,
-            IncludedCloudEventPropertiesAsHeaders = ["id"],
+            IncludedCloudEventPropertiesAsHeaders = ["id", "topic"],
         });
         app.MapSubscribeHandler();
         app.MapDaprSyncHealth();
@@ -55,6 +57,7 @@ public static class OrchestratorApp
         app.MapPaymentSyncApi();
         app.MapOutcomesApi();
         app.MapPollerApi();
+        app.MapOperations();
         return app;
     }
 

@@ -3,6 +3,7 @@ using DaprSync.Runtime;
 using DaprSync.SalesforceSapi.Accounts;
 using DaprSync.SalesforceSapi.Orders;
 using DaprSync.SalesforceSapi.PubSub;
+using DaprSync.SalesforceSapi.Rest;
 using DaprSync.SalesforceSapi.Transactions;
 
 namespace DaprSync.SalesforceSapi;
@@ -32,6 +33,7 @@ public static class SalesforceSapiApp
         app.MapAccountsApi();
         app.MapOrdersApi();
         app.MapTransactionsApi();
+        app.MapApiAllowance();
         return app;
     }
 }

@@ -49,7 +49,9 @@ public sealed class OrchestratorLoopbackTests : IAsyncLifetime
 
         using var subscriptions = JsonDocument.Parse(await client.GetStringAsync("dapr/subscribe", cancellationToken));
 
-        var subscription = Assert.Single(subscriptions.RootElement.EnumerateArray());
+        var subscription = Assert.Single(
+            subscriptions.RootElement.EnumerateArray(),
+            item => item.GetProperty("topic").GetString() == "sf-account-changed");
         // Dapr.AspNetCore 1.19.1 writes pubsubName in camel case and the route without a leading slash.
         Assert.Equal("pubsub", subscription.GetProperty("pubsubName").GetString());
         Assert.Equal("sf-account-changed", subscription.GetProperty("topic").GetString());

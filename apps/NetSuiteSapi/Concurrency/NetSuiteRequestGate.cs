@@ -12,6 +12,12 @@ public sealed class NetSuiteRequestGate(IOptions<NetSuiteConcurrencyOptions> opt
     private readonly SemaphoreSlim _slots =
         new(options.Value.MaxConcurrentRequests, options.Value.MaxConcurrentRequests);
 
+    /// <summary>Maximum requests in flight (<c>NetSuite:MaxConcurrentRequests</c>).</summary>
+    public int Limit { get; } = options.Value.MaxConcurrentRequests;
+
+    /// <summary>Requests holding a slot now.</summary>
+    public int InUse => Limit - _slots.CurrentCount;
+
     /// <summary>Waits for a free slot; dispose the result to release it.</summary>
     public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
     {

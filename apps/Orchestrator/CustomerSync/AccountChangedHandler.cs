@@ -1,4 +1,5 @@
 using DaprSync.Contracts.Events;
+using DaprSync.Orchestrator.Operations;
 using DaprSync.Orchestrator.Outcomes;
 using DaprSync.Runtime;
 using Microsoft.Extensions.Logging;
@@ -32,6 +33,13 @@ public sealed class AccountChangedHandler(
         if (changed is null || string.IsNullOrWhiteSpace(eventId) || string.IsNullOrWhiteSpace(changed.AccountId))
         {
             return await DropMalformedAsync(eventId, changed, cancellationToken);
+        }
+
+        // A paused flow leaves its events on the bus, which redelivers them with backoff until it resumes.
+        if (await FlowPauseStore.IsPausedAsync(state, CustomerSynchronizer.Flow, cancellationToken))
+        {
+            OperationsLog.AccountEventPaused(logger, eventId, changed.AccountId);
+            return TopicResponse.Retry;
         }
 
         var processedKey = ProcessedKey(eventId);

@@ -5,14 +5,18 @@ namespace DaprSync.Orchestrator.Outcomes;
 
 /// <summary>
 /// Keeps one <see cref="SyncOutcome"/> per flow and record in the state store, plus an index key per
-/// flow that lists the record ids, because the state store has no query. Both keys are written with
-/// ETag concurrency so that parallel deliveries neither lose an attempt nor drop an index entry.
+/// flow that lists the record ids and one that lists the flows, because the state store has no query.
+/// Every key is written with ETag concurrency so that parallel deliveries neither lose an attempt nor
+/// drop an index entry.
 /// </summary>
-public sealed class SyncOutcomeStore(IStateStore state, TimeProvider time, ILogger<SyncOutcomeStore> logger)
+public sealed partial class SyncOutcomeStore(IStateStore state, TimeProvider time, ILogger<SyncOutcomeStore> logger)
 {
     private const int MaxConflictRetries = 20;
 
-    /// <summary>Stores the result of one attempt and returns the outcome as stored.</summary>
+    /// <summary>
+    /// Stores the result of one attempt and returns the outcome as stored. A failure is <c>Open</c>; a
+    /// success after a failure resolves it.
+    /// </summary>
     public async Task<SyncOutcome> RecordAsync(string flow, RecordResult result, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(flow);
@@ -23,18 +27,7 @@ public sealed class SyncOutcomeStore(IStateStore state, TimeProvider time, ILogg
         {
             var now = time.GetUtcNow();
             var existing = await state.GetAsync<SyncOutcome>(key, cancellationToken);
-            var outcome = new SyncOutcome(
-                flow,
-                result.RecordId,
-                result.Outcome,
-                result.NetSuiteId ?? existing?.Value.NetSuiteId,
-                result.ErrorCode,
-                result.Message,
-                result.Field,
-                (existing?.Value.Attempts ?? 0) + 1,
-                existing?.Value.FirstSeen ?? now,
-                now);
-
+            var outcome = Merge(flow, result, existing?.Value, now);
             if (await state.TrySaveAsync(key, outcome, existing?.ETag, cancellationToken: cancellationToken))
             {
                 // Checked on every attempt, not only the first, so that a crash between the two writes
@@ -69,31 +62,51 @@ public sealed class SyncOutcomeStore(IStateStore state, TimeProvider time, ILogg
         return outcomes;
     }
 
-    private async Task AddToIndexAsync(string flow, string recordId, CancellationToken cancellationToken)
+    /// <summary>Reads the outcome of one record; null when the flow has none for it.</summary>
+    public async Task<SyncOutcome?> GetAsync(string flow, string recordId, CancellationToken cancellationToken)
     {
-        var key = IndexKey(flow);
-        for (var attempt = 1; attempt <= MaxConflictRetries; attempt++)
+        ArgumentException.ThrowIfNullOrWhiteSpace(flow);
+        ArgumentException.ThrowIfNullOrWhiteSpace(recordId);
+        return (await state.GetAsync<SyncOutcome>(OutcomeKey(flow, recordId), cancellationToken))?.Value;
+    }
+
+    private static SyncOutcome Merge(string flow, RecordResult result, SyncOutcome? existing, DateTimeOffset now)
+    {
+        var failed = result.Outcome != SyncOutcomes.Synced;
+        var failedBefore = existing?.Status is not null || existing?.Outcome == SyncOutcomes.Failed;
+
+        // A failure that continues keeps its report marker, so the emails list it once. A failure after a
+        // resolution is a new one and is reported again.
+        var reportedAt = failed && existing?.IsOpenFailure == true ? existing.ReportedAt : null;
+        string? status = null;
+        if (failed)
         {
-            var index = await state.GetAsync<List<string>>(key, cancellationToken);
-            var recordIds = index?.Value ?? [];
-            var position = recordIds.BinarySearch(recordId, StringComparer.Ordinal);
-            if (position >= 0)
-            {
-                return;
-            }
-
-            recordIds.Insert(~position, recordId);
-            if (await state.TrySaveAsync(key, recordIds, index?.ETag, cancellationToken: cancellationToken))
-            {
-                return;
-            }
-
-            logger.StateConflictRetried(key, attempt);
+            status = FailureStatus.Open;
+        }
+        else if (failedBefore)
+        {
+            status = FailureStatus.Resolved;
         }
 
-        throw new InvalidOperationException(
-            $"Index of flow {flow} was not updated with record {recordId}: "
-            + $"{MaxConflictRetries} ETag conflicts in a row.");
+        return new SyncOutcome(
+            flow,
+            result.RecordId,
+            result.Outcome,
+            result.NetSuiteId ?? existing?.NetSuiteId,
+            result.ErrorCode,
+            result.Message,
+            result.Field,
+            (existing?.Attempts ?? 0) + 1,
+            existing?.FirstSeen ?? now,
+            now)
+        {
+            RecordType = result.RecordType ?? existing?.RecordType,
+            SalesforceId = result.SalesforceId ?? existing?.SalesforceId,
+            Status = status,
+            Retry = failed ? result.Retry ?? existing?.Retry : null,
+            ReportedAt = reportedAt,
+            ResolvedAt = !failed && failedBefore ? now : null,
+        };
     }
 
     private static string OutcomeKey(string flow, string recordId) => $"outcomes:{flow}:{recordId}";

@@ -1,4 +1,5 @@
 using DaprSync.Orchestrator.Notifications;
+using DaprSync.Orchestrator.Operations;
 using DaprSync.Runtime;
 
 namespace DaprSync.Orchestrator.Polling;
@@ -35,9 +36,12 @@ public sealed partial class PollerEngine(
 
         // The holder is this run, not this replica, so a second tick on the same replica is skipped too.
         var holder = $"{_holder}/{runId}";
-        if (!options.Enabled || !await lease.TryAcquireAsync(poller, holder, options.LeaseDuration, cancellationToken))
+        var paused = await FlowPauseStore.IsPausedAsync(state, poller, cancellationToken);
+        if (paused || !options.Enabled || !await lease.TryAcquireAsync(poller, holder, options.LeaseDuration, cancellationToken))
         {
-            RunSkipped(logger, poller, runId, options.Enabled ? "another run holds the lease" : "the poller is disabled");
+            var reason = paused ? "the flow is paused"
+                : options.Enabled ? "another run holds the lease" : "the poller is disabled";
+            RunSkipped(logger, poller, runId, reason);
             var current = await watermarks.ReadAsync(poller, options.DefaultStart, null, cancellationToken);
             var mark = current.Watermark.Value;
             return new PollerRunResult(poller, runId, PollerRunStatus.Skipped, started, started, 0, 0, 0, 0, 0, 0,

@@ -46,5 +46,16 @@ public sealed class WatermarkStore(IStateStore state)
         return state.TrySaveAsync(Key(poller), next, read.ETag, cancellationToken: cancellationToken);
     }
 
+    /// <summary>
+    /// Sets the watermark to <paramref name="value"/>, earlier or later, for an operator's reset; the next run
+    /// reads from there. The applied reset token is kept, so the reset setting does not apply again.
+    /// </summary>
+    public async Task ResetAsync(string poller, DateTimeOffset value, CancellationToken cancellationToken)
+    {
+        var stored = await state.GetAsync<Watermark>(Key(poller), cancellationToken);
+        await state.SaveAsync(
+            Key(poller), new Watermark(value, stored?.Value.AppliedResetToken), cancellationToken: cancellationToken);
+    }
+
     private static string Key(string poller) => $"watermark:{poller}";
 }
