@@ -44,7 +44,7 @@ public sealed class NetSuiteProjectTests
     {
         var files = Directory.EnumerateFiles(Path.Combine(Source, "Objects"), "*.xml").ToList();
 
-        Assert.Equal(4, files.Count);
+        Assert.Equal(8, files.Count);
         foreach (var file in files)
         {
             var root = XDocument.Load(file).Root!;

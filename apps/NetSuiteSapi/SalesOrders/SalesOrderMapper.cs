@@ -7,13 +7,19 @@ namespace DaprSync.NetSuiteSapi.SalesOrders;
 
 /// <summary>
 /// Builds the SOAP Sales Order from a request. Null optional values are omitted on create and named in
-/// <c>nullFieldList</c> on update. Lines carry the custom price level <c>-1</c> with the Salesforce unit price as
-/// <c>rate</c>, so NetSuite does not reprice them, and the OrderItem id in a custom column that keys them on update.
+/// <c>nullFieldList</c> on update. Lines carry the custom price level <c>-1</c> with the Salesforce net price (the
+/// unit price less the line discount) as <c>rate</c>, so NetSuite does not reprice them, and the OrderItem id in a
+/// custom column that keys them on update. The undiscounted unit price, the discount percent, the sequence name and
+/// the quote line id go to custom columns of their own.
 /// </summary>
 public sealed class SalesOrderMapper(SalesOrderOptions settings, TimeZoneInfo accountTimeZone)
 {
     public const string OrderIdField = "custbody_dsync_sf_order_id";
     public const string OrderItemIdColumn = "custcol_dsync_sf_order_item_id";
+    public const string ListRateColumn = "custcol_dsync_list_rate";
+    public const string DiscountPercentColumn = "custcol_dsync_discount_pct";
+    public const string SequenceNameColumn = "custcol_dsync_sequence_name";
+    public const string QuoteLineIdColumn = "custcol_dsync_quote_line_id";
     public const string CustomPriceLevel = "-1";
 
     /// <summary>Maps <paramref name="request"/>; <paramref name="existing"/> is the stored order on update.</summary>
@@ -90,18 +96,49 @@ public sealed class SalesOrderMapper(SalesOrderOptions settings, TimeZoneInfo ac
                 Quantity = (double)line.Quantity,
                 QuantitySpecified = true,
                 Price = RecordRef.ById(CustomPriceLevel),
-                Rate = line.UnitPrice.ToString(CultureInfo.InvariantCulture),
+                Rate = NetRate(line).ToString(CultureInfo.InvariantCulture),
                 Line = lineNumber,
                 LineSpecified = matched,
                 ExpectedShipDate = line.ExpectedShipDate is { } date ? ToDateTime(date) : null,
-                CustomFieldList = new CustomFieldList
-                {
-                    Fields = [new StringCustomFieldRef { ScriptId = OrderItemIdColumn, Value = line.OrderItemId }],
-                },
+                CustomFieldList = new CustomFieldList { Fields = LineFields(line) },
             });
         }
 
         return list;
+    }
+
+    /// <summary>Returns the unit price less the line discount, rounded half away from zero to the cent.</summary>
+    public static decimal NetRate(SalesOrderLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return line.DiscountPercent is { } percent
+            ? Math.Round(line.UnitPrice * (1m - percent / 100m), 2, MidpointRounding.AwayFromZero)
+            : line.UnitPrice;
+    }
+
+    // The list rate and the percent are always sent, 0 % for an undiscounted line, so an update that drops a
+    // discount leaves no stale percent behind.
+    // NOTE: a sequence name or quote line id removed in Salesforce stays on the NetSuite line, because a line
+    // custom field is not cleared by leaving it out.
+    private static List<CustomFieldRef> LineFields(SalesOrderLine line)
+    {
+        var fields = new List<CustomFieldRef>
+        {
+            new StringCustomFieldRef { ScriptId = OrderItemIdColumn, Value = line.OrderItemId },
+            new DoubleCustomFieldRef { ScriptId = ListRateColumn, Value = (double)line.UnitPrice },
+            new DoubleCustomFieldRef { ScriptId = DiscountPercentColumn, Value = (double)(line.DiscountPercent ?? 0m) },
+        };
+        if (Blank(line.SequenceName) is { } sequenceName)
+        {
+            fields.Add(new StringCustomFieldRef { ScriptId = SequenceNameColumn, Value = sequenceName });
+        }
+
+        if (Blank(line.QuoteLineItemId) is { } quoteLineId)
+        {
+            fields.Add(new StringCustomFieldRef { ScriptId = QuoteLineIdColumn, Value = quoteLineId });
+        }
+
+        return fields;
     }
 
     private static Address? MapAddress(SalesOrderAddress? address, Country? country) =>

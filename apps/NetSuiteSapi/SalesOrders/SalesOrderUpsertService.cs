@@ -7,9 +7,11 @@ using DaprSync.NetSuiteSapi.Soap.Contracts;
 namespace DaprSync.NetSuiteSapi.SalesOrders;
 
 /// <summary>
-/// Writes a Sales Order over SOAP, keyed by external id. It reads the order first: a missing order is created by
-/// <c>upsert</c> (so a concurrent duplicate still yields one order), an existing one is updated with its lines matched
-/// by the OrderItem id column. A created order is read back for its <c>tranId</c>.
+/// Writes a Sales Order over SOAP, keyed by external id, or by internal id when the request names one. It reads the
+/// order first: a missing order is created by <c>upsert</c> (so a concurrent duplicate still yields one order), an
+/// existing one is updated with its lines matched by the OrderItem id column. A created order is read back for its
+/// <c>tranId</c>. An internal id that names no Sales Order is rejected, because the order it named was deleted in
+/// NetSuite and creating a new one is a decision for the caller.
 /// </summary>
 public sealed class SalesOrderUpsertService(
     NetSuiteSoapClient soap,
@@ -64,10 +66,20 @@ public sealed class SalesOrderUpsertService(
         IReadOnlyDictionary<string, string> itemIds,
         CancellationToken cancellationToken)
     {
-        var read = await soap.GetAsync(
-            new RecordRef { ExternalId = request.ExternalId, Type = "salesOrder" }, cancellationToken);
+        var byInternalId = !string.IsNullOrWhiteSpace(request.InternalId);
+        var reference = byInternalId
+            ? new RecordRef { InternalId = request.InternalId, Type = "salesOrder" }
+            : new RecordRef { ExternalId = request.ExternalId, Type = "salesOrder" };
+        var read = await soap.GetAsync(reference, cancellationToken);
         var existing = read.Status?.IsSuccess == true ? read.Record as SalesOrder : null;
-        if (existing is null && read.Status?.Details.Any(detail => detail.Code == "RCRD_DSNT_EXIST") != true)
+        var missing = read.Status?.Details.Any(detail => detail.Code == "RCRD_DSNT_EXIST") == true;
+        if (existing is null && missing && byInternalId)
+        {
+            return Reject(request, new("RCRD_DSNT_EXIST", nameof(request.InternalId),
+                $"No Sales Order has the internal id {request.InternalId}: clear it to create a new Sales Order."));
+        }
+
+        if (existing is null && !missing)
         {
             return Reject(request, StatusErrors.ToRejection(read.Status));
         }

@@ -103,6 +103,12 @@ public static class SalesOrdersApi
             {
                 errors[$"Lines[{i}].Quantity"] = [$"Quantity {lines[i].Quantity} is invalid: use a positive number."];
             }
+
+            if (lines[i].DiscountPercent is < 0 or > 100)
+            {
+                errors[$"Lines[{i}].DiscountPercent"] =
+                    [$"DiscountPercent {lines[i].DiscountPercent} is invalid: use 0 to 100."];
+            }
         }
 
         return errors;

@@ -34,6 +34,34 @@ public sealed class SoapSchemaTests
     }
 
     [Fact]
+    public async Task DiscountedLines_RequestsMatchSchema()
+    {
+        SuiteTalkSchema.SkipWhenAbsent();
+        await using var host = await SoapTestHost.StartAsync();
+        host.Items.Add("SKU-CHAI");
+        host.Items.Add("SKU-TOFU");
+        var chai = Line("802000000000001AAA", "SKU-CHAI", 10, 18m) with
+        {
+            DiscountPercent = 12.5m,
+            SequenceName = "Phase 1",
+            QuoteLineItemId = "0QL000000000001AAA",
+        };
+        var tofu = Line("802000000000002AAA", "SKU-TOFU", 2, 23.25m);
+
+        using var created = await PutAsync(host, Order(host.CustomerId, lines: [chai, tofu]));
+        using var updated = await PutAsync(host, Order(host.CustomerId, lines: [chai with { DiscountPercent = 5m }, tofu]));
+
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        Assert.Equal(["get", "upsert", "get", "get", "update"], host.Requests.Select(Operation));
+        foreach (var envelope in host.Requests)
+        {
+            var errors = SuiteTalkSchema.Validate(envelope);
+            Assert.True(errors.Count == 0, string.Join("; ", errors));
+        }
+    }
+
+    [Fact]
     public async Task Validate_FieldOutOfSequence_ReportsError()
     {
         SuiteTalkSchema.SkipWhenAbsent();

@@ -66,6 +66,7 @@ public sealed class CustomFieldList
 /// <summary>Base of custom field values, addressed by script id (<c>platformCore:CustomFieldRef</c>).</summary>
 [XmlType(Namespace = SoapNamespaces.Core)]
 [XmlInclude(typeof(StringCustomFieldRef))]
+[XmlInclude(typeof(DoubleCustomFieldRef))]
 public abstract class CustomFieldRef
 {
     [XmlAttribute("internalId")]
@@ -81,4 +82,13 @@ public sealed class StringCustomFieldRef : CustomFieldRef
 {
     [XmlElement("value", Namespace = SoapNamespaces.Core)]
     public string Value { get; set; } = "";
+}
+
+/// <summary>A decimal, currency or percent custom field value (<c>platformCore:DoubleCustomFieldRef</c>). A percent
+/// field takes the number of percent, so 10 is 10 %.</summary>
+[XmlType(Namespace = SoapNamespaces.Core)]
+public sealed class DoubleCustomFieldRef : CustomFieldRef
+{
+    [XmlElement("value", Namespace = SoapNamespaces.Core)]
+    public double Value { get; set; }
 }
