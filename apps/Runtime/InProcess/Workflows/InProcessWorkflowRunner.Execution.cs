@@ -94,7 +94,6 @@ public sealed partial class InProcessWorkflowRunner
             return false;
         }
 
-        _stopping.Token.ThrowIfCancellationRequested();
         if (context.Abandoned)
         {
             // The code caught the cancellation of a step and returned anyway; its output is not trustworthy.

@@ -11,7 +11,7 @@ namespace DaprSync.Runtime.InProcess.Workflows;
 /// the app's unfinished instances by replaying their journals. On stop it cancels the steps in progress and
 /// leaves those instances unfinished for the next start.
 /// </summary>
-public sealed partial class InProcessWorkflowRunner : IWorkflowScheduler, IHostedService
+public sealed partial class InProcessWorkflowRunner : IWorkflowScheduler, IHostedLifecycleService
 {
     private readonly WorkflowJournal _journal;
     private readonly WorkflowRunEnvironment _environment;
@@ -96,7 +96,15 @@ public sealed partial class InProcessWorkflowRunner : IWorkflowScheduler, IHoste
                 record.CompletedAt);
     }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Resumes unfinished instances once every hosted service of the host has started, so activities that call
+    /// the app's own server find it listening. Instances scheduled before this point wait as pending.
+    /// </summary>
+    public async Task StartedAsync(CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -110,6 +118,10 @@ public sealed partial class InProcessWorkflowRunner : IWorkflowScheduler, IHoste
             Launch(instanceId);
         }
     }
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
