@@ -25,6 +25,10 @@ public sealed class SandboxRunner(SandboxOptions options, TextWriter output)
     private readonly Stopwatch _clock = new();
     private TimeSpan _deadline;
 
+    // A fresh admin token per sandbox run, printed with the status page address, so the admin API works
+    // in the sandbox without a configured Admin:ApiToken.
+    private readonly string _adminToken = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
     /// <summary>Runs the sandbox, prints its summary, writes the report when asked, and returns the summary.</summary>
     public async Task<SandboxSummary> RunAsync(IConfiguration baseConfiguration, CancellationToken cancellationToken)
     {
@@ -44,6 +48,7 @@ public sealed class SandboxRunner(SandboxOptions options, TextWriter output)
             .AddConfiguration(baseConfiguration)
             .AddInMemoryCollection(emulators.AppSettings())
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Runtime:Mode"] = "InProcess" })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Admin:ApiToken"] = _adminToken })
             .Build();
         await using var host = await StandaloneHost.StartAsync(
             appConfiguration,
@@ -109,6 +114,8 @@ public sealed class SandboxRunner(SandboxOptions options, TextWriter output)
 
         if (options.KeepRunning)
         {
+            var orchestrator = host.App(AppIds.Orchestrator).BaseAddress;
+            Progress($"status page {new Uri(orchestrator, "status")} (admin token {_adminToken})");
             Progress("host is running; press Ctrl+C to stop");
             await WaitForCancelAsync(cancellationToken);
         }
