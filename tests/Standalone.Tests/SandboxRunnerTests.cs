@@ -21,8 +21,15 @@ public sealed class SandboxRunnerTests
         var customer = summary.Flows.Single(f => f.Flow == "customer");
         var invoice = summary.Flows.Single(f => f.Flow == "invoice");
         Assert.True(summary.Success, output.ToString());
-        Assert.Equal(18, invoice.Expected);
-        Assert.Equal(18, invoice.Synced);
+        // Two invoices for each of the 9 customers, plus one for every second of the 6 synced Sales Orders.
+        Assert.Equal(21, invoice.Expected);
+        Assert.Equal(21, invoice.Synced);
+        var order = summary.Flows.Single(f => f.Flow == "order");
+        Assert.Equal(6, order.Expected);
+        Assert.Equal(6, order.Synced);
+        var payment = summary.Flows.Single(f => f.Flow == "payment");
+        Assert.Equal(7, payment.Expected);
+        Assert.Equal(7, payment.Synced);
         var refund = summary.Flows.Single(f => f.Flow == "refund");
         Assert.Equal(6, refund.Expected);
         Assert.Equal(6, refund.Synced);

@@ -7,13 +7,17 @@ namespace DaprSync.Standalone.Sandbox;
 /// countries, written with the spellings real orgs hold (<c>UK</c>, <c>USA</c>, alpha-3 codes,
 /// accents, apostrophes), one parent account, and the edits a sales team makes later in the day.
 /// </summary>
-public static class BuiltInSeed
+public static partial class BuiltInSeed
 {
-    /// <summary>Parent accounts, imported first so that their children can refer to them.</summary>
+    /// <summary>
+    /// Parent accounts, imported first so that their children can refer to them, then the customers, the
+    /// catalogue and the day's orders.
+    /// </summary>
     public static TreePlan Plan() => new(
     [
         new TreePlanStep("Account", SaveRefs: true, ResolveRefs: false, [Parents()]),
         new TreePlanStep("Account", SaveRefs: true, ResolveRefs: true, [Customers()]),
+        .. OrderSteps(),
     ]);
 
     /// <summary>Edits made after the first sync: by reference id, the fields a user changes.</summary>

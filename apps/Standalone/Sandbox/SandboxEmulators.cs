@@ -68,6 +68,9 @@ public sealed class SandboxEmulators : IAsyncDisposable
         ["NetSuite:TokenId"] = "sandbox-token-id",
         ["NetSuite:TokenSecret"] = "sandbox-token-secret",
         ["NetSuite:RestBaseUrl"] = NetSuite.BaseAddress.ToString(),
+        ["NetSuite:Soap:BaseUrl"] = NetSuite.BaseAddress.ToString(),
+        ["NetSuite:Payments:ArAccountId"] = "119",
+        ["NetSuite:Payments:GlAccountId"] = "122",
     };
 
     public async ValueTask DisposeAsync()

@@ -17,7 +17,7 @@ namespace DaprSync.Standalone.Sandbox;
 /// The sandbox run: both emulators and the three apps in this process, a day of work loaded into the
 /// Salesforce emulator as a user would make it, and a wait until every change has reached NetSuite.
 /// </summary>
-public sealed class SandboxRunner(SandboxOptions options, TextWriter output)
+public sealed partial class SandboxRunner(SandboxOptions options, TextWriter output)
 {
     private const string CustomerFlow = "customer";
     private const string AccountEventTopic = "/event/AccountsEvent__e";
@@ -101,10 +101,17 @@ public sealed class SandboxRunner(SandboxOptions options, TextWriter output)
 
         // Settled means every record has an outcome and the bus has nothing left to deliver.
         settled = idle && editsSettled && (await outcomes.ListAsync(CustomerFlow, cancellationToken)).Count >= expected;
-        var (invoiceFlow, invoiceRun) = await BillAndPollInvoicesAsync(host, emulators, outcomes, cancellationToken);
+        var orderFlow = await QueueOrdersAsync(loader, records, outcomes, cancellationToken);
+        var billedOrders = await BillOrdersAsync(emulators, outcomes, cancellationToken);
+        var (invoiceFlow, invoiceRun) = await BillAndPollInvoicesAsync(host, emulators, outcomes, billedOrders, cancellationToken);
+        var paymentFlow = await RecordPaymentsAsync(loader, records, outcomes, cancellationToken);
         var (refundFlow, refundRun) = await RefundAndPollAsync(host, emulators, outcomes, cancellationToken);
         var summary = await SummarizeAsync(host, emulators, outcomes, expected, settled, startedAt, cancellationToken);
-        summary = summary with { Flows = [.. summary.Flows, invoiceFlow, refundFlow], PollerRuns = [invoiceRun, refundRun] };
+        summary = summary with
+        {
+            Flows = [.. summary.Flows, orderFlow, invoiceFlow, paymentFlow, refundFlow],
+            PollerRuns = [invoiceRun, refundRun],
+        };
         summary.Print(output);
         if (options.ReportPath is not null)
         {
@@ -183,15 +190,20 @@ public sealed class SandboxRunner(SandboxOptions options, TextWriter output)
     /// <summary>
     /// Bills two invoices in NetSuite for every synced customer, as accounting would after shipping,
     /// and runs the invoice poller once, as its cron binding would at the next quarter hour.
+    /// <paramref name="billedOrders"/> counts the invoices already billed from Sales Orders.
     /// </summary>
     private async Task<(FlowSummary Flow, PollerRunResult Run)> BillAndPollInvoicesAsync(
-        StandaloneHost host, SandboxEmulators emulators, SyncOutcomeStore outcomes, CancellationToken cancellationToken)
+        StandaloneHost host,
+        SandboxEmulators emulators,
+        SyncOutcomeStore outcomes,
+        int billedOrders,
+        CancellationToken cancellationToken)
     {
         var billing = emulators.NetSuite.Services.GetRequiredService<BillingSimulation>();
         var customers = (await outcomes.ListAsync(CustomerFlow, cancellationToken))
             .Where(o => o.Outcome == SyncOutcomes.Synced && o.NetSuiteId is not null)
             .ToList();
-        var billed = customers.Sum(customer => billing.BillInvoices(2, customer.NetSuiteId!, 250m).Count);
+        var billed = billedOrders + customers.Sum(customer => billing.BillInvoices(2, customer.NetSuiteId!, 250m).Count);
         Progress($"NetSuite billed {billed} invoices for the {customers.Count} synced customers");
         var run = await RunPollerAsync(host, PollerApi.InvoicePollerBinding, cancellationToken);
         return (new FlowSummary("invoice", billed, run.Read, run.Upserted, run.Failed, []), run);
