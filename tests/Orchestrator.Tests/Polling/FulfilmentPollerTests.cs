@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace DaprSync.Orchestrator.Tests.Polling;
 
 /// <summary>
-/// Flow F6 on the poller engine: the fulfilment source and sink over fakes of the two System API contracts,
+/// The fulfilment flow on the poller engine: the fulfilment source and sink over fakes of the two System API contracts,
 /// the in-memory state store fake and a fake clock.
 /// </summary>
 public sealed class FulfilmentPollerTests
