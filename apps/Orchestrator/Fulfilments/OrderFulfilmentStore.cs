@@ -37,6 +37,7 @@ public sealed class OrderFulfilmentStore(IStateStore state)
         (await state.GetAsync<string>(FulfilmentKey(fulfilmentId), cancellationToken))?.Value;
 
     // The mapping stays after a deletion, so a run that repeats after a transient failure can apply it again.
+    // NOTE: nothing removes these entries or those of closed orders, so the state grows with every fulfilment.
     public Task RememberOrderAsync(string fulfilmentId, string orderId, CancellationToken cancellationToken) =>
         state.SaveAsync(FulfilmentKey(fulfilmentId), orderId, cancellationToken: cancellationToken);
 
