@@ -5,6 +5,8 @@ using DaprSync.NetSuiteSapi.SalesOrders;
 using DaprSync.NetSuiteSapi.Payments;
 using DaprSync.NetSuiteSapi.SuiteQl;
 using DaprSync.Runtime;
+using DaprSync.Runtime.Observability;
+using DaprSync.NetSuiteSapi.Health;
 
 namespace DaprSync.NetSuiteSapi;
 
@@ -18,6 +20,9 @@ public static class NetSuiteSapiApp
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddDaprSyncRuntime(AppId);
+        builder.AddDaprSyncObservability(AppId);
+        builder.Services.AddHealthChecks().AddCheck<NetSuiteCredentialsCheck>(
+            "netsuite-credentials", tags: [ObservabilityRegistration.ReadyTag]);
         builder.Services.AddNetSuiteConcurrency(builder.Configuration);
         builder.Services.AddNetSuiteRestClient(builder.Configuration);
         builder.Services.AddNetSuiteSalesOrders(builder.Configuration);
@@ -32,6 +37,7 @@ public static class NetSuiteSapiApp
         app.UseCloudEvents();
         app.MapSubscribeHandler();
         app.MapDaprSyncHealth();
+        app.MapDaprSyncReadiness();
         app.MapCustomersApi();
         app.MapSalesOrdersApi();
         app.MapTransactionsApi();

@@ -12,6 +12,7 @@ using DaprSync.Orchestrator.Payments;
 using DaprSync.Orchestrator.Polling;
 using DaprSync.Orchestrator.Refunds;
 using DaprSync.Runtime;
+using DaprSync.Runtime.Observability;
 using Microsoft.Extensions.Options;
 
 namespace DaprSync.Orchestrator;
@@ -26,6 +27,7 @@ public static class OrchestratorApp
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddDaprSyncRuntime(AppId);
+        builder.AddDaprSyncObservability(AppId);
         builder.AddAppClient<ISalesforceSapi>(AppIds.SalesforceSapi);
         builder.AddAppClient<INetSuiteSapi>(AppIds.NetSuiteSapi);
         builder.Services.AddSingleton<SyncOutcomeStore>();
@@ -52,6 +54,7 @@ public static class OrchestratorApp
         });
         app.MapSubscribeHandler();
         app.MapDaprSyncHealth();
+        app.MapDaprSyncReadiness();
         app.MapCustomerSyncApi();
         app.MapOrderSyncApi();
         app.MapPaymentSyncApi();

@@ -1,8 +1,13 @@
+using DaprSync.Runtime.Dapr;
+using DaprSync.Runtime.Observability.Logging;
 using DaprSync.SalesforceSapi;
 
 var builder = WebApplication.CreateBuilder(args);
+await builder.AddDaprSyncSecretsAsync(required: ["Salesforce:ClientId"], optional: ["Salesforce:ClientSecret"]);
+builder.AddDaprSyncLogging(SalesforceSapiApp.AppId);
 builder.AddSalesforceSapi();
 
 var app = builder.Build();
+app.UseDaprSyncRequestLogging();
 app.MapSalesforceSapi();
-app.Run();
+await app.RunAsync();

@@ -1,6 +1,7 @@
 using DaprSync.SalesforceSapi.Accounts;
 using DaprSync.SalesforceSapi.Auth;
 using DaprSync.SalesforceSapi.Rest;
+using DaprSync.Runtime.Observability;
 using Microsoft.Extensions.Options;
 
 namespace DaprSync.SalesforceSapi;
@@ -15,7 +16,8 @@ internal static class SalesforceRegistration
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SalesforceOptions>, SalesforceOptionsValidator>();
 
-        services.AddHttpClient(OAuthSession.HttpClientName, ConfigureTimeout);
+        services.AddHttpClient(OAuthSession.HttpClientName, ConfigureTimeout)
+            .AddHttpMessageHandler(provider => ApiCallMetricsHandler.Create(provider, "salesforce"));
         services.AddSingleton<ITokenGrant>(provider =>
             provider.GetRequiredService<IOptions<SalesforceOptions>>().Value.AuthFlow == SalesforceAuthFlow.JwtBearer
                 ? ActivatorUtilities.CreateInstance<JwtBearerGrant>(provider)
@@ -31,7 +33,8 @@ internal static class SalesforceRegistration
                 ConfigureTimeout(provider, client);
             })
             .AddHttpMessageHandler<SalesforceSessionHandler>()
-            .AddHttpMessageHandler<ApiLimitHandler>();
+            .AddHttpMessageHandler<ApiLimitHandler>()
+            .AddHttpMessageHandler(provider => ApiCallMetricsHandler.Create(provider, "salesforce"));
 
         services.AddSingleton<AccountProblems>();
         services.AddProblemDetails();

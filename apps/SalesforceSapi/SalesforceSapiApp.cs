@@ -1,5 +1,7 @@
 using DaprSync.Contracts;
 using DaprSync.Runtime;
+using DaprSync.Runtime.Observability;
+using DaprSync.SalesforceSapi.Health;
 using DaprSync.SalesforceSapi.Accounts;
 using DaprSync.SalesforceSapi.Orders;
 using DaprSync.SalesforceSapi.PubSub;
@@ -18,6 +20,9 @@ public static class SalesforceSapiApp
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddDaprSyncRuntime(AppId);
+        builder.AddDaprSyncObservability(AppId);
+        builder.Services.AddHealthChecks().AddCheck<SalesforceCredentialsCheck>(
+            "salesforce-credentials", tags: [ObservabilityRegistration.ReadyTag]);
         builder.Services.AddSalesforceRest(builder.Configuration);
         builder.AddPlatformEventSubscribers();
         return builder;
@@ -30,6 +35,7 @@ public static class SalesforceSapiApp
         app.UseCloudEvents();
         app.MapSubscribeHandler();
         app.MapDaprSyncHealth();
+        app.MapDaprSyncReadiness();
         app.MapAccountsApi();
         app.MapOrdersApi();
         app.MapTransactionsApi();

@@ -1,3 +1,4 @@
+using DaprSync.Runtime.Observability.Logging;
 using DaprSync.Standalone.Hosting;
 using DaprSync.Standalone.Sandbox;
 using Serilog;
@@ -73,7 +74,7 @@ public static class StandaloneCommand
         }
 
         // The sandbox prints its own progress; the apps' logs show warnings and errors only.
-        ConfigureLogging(LogEventLevel.Warning);
+        ConfigureLogging(LogEventLevel.Warning, LogFormat.Console);
         try
         {
             var summary = await new SandboxRunner(options, Console.Out).RunAsync(LoadConfiguration(), cancellationToken);
@@ -103,7 +104,7 @@ public static class StandaloneCommand
 
     private static async Task<int> RunHostAsync(CancellationToken cancellationToken)
     {
-        ConfigureLogging(LogEventLevel.Information);
+        ConfigureLogging(LogEventLevel.Information, LogFormat.Json);
         try
         {
             var configuration = LoadConfiguration();
@@ -141,12 +142,7 @@ public static class StandaloneCommand
         .AddEnvironmentVariables("DAPRSYNC__")
         .Build();
 
-    private static void ConfigureLogging(LogEventLevel minimum) =>
-        Log.Logger = new LoggerConfiguration()
-            .MinimumLevel.Is(minimum)
-            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
-            // Invalid settings are reported once by the command, without the host's stack trace.
-            .Filter.ByExcluding(e => e.Exception is Microsoft.Extensions.Options.OptionsValidationException)
-            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
-            .CreateLogger();
+    // The sandbox logs readable lines; the run command logs compact JSON unless Logging:Format says otherwise.
+    private static void ConfigureLogging(LogEventLevel minimum, LogFormat format) =>
+        HostLogging.Configure(LoadConfiguration(), format, minimum);
 }

@@ -22,6 +22,8 @@ var port = 8080
 var baseEnv = [
   { name: 'ASPNETCORE_HTTP_PORTS', value: string(port) }
   { name: 'Runtime__Mode', value: 'Dapr' }
+  // Credentials arrive as secretRef variables, so the apps skip the Dapr secret store.
+  { name: 'Runtime__SecretStore__Enabled', value: 'false' }
 ]
 
 resource app 'Microsoft.App/containerApps@2024-03-01' = {
@@ -66,7 +68,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             }
             {
               type: 'Readiness'
-              httpGet: { path: '/healthz', port: port }
+              httpGet: { path: '/readyz', port: port }
               initialDelaySeconds: 5
               periodSeconds: 10
             }

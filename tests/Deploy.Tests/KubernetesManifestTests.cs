@@ -76,7 +76,7 @@ public sealed class KubernetesManifestTests
             Assert.Equal("true", pod.At("securityContext", "runAsNonRoot")?.ToString()?.ToLowerInvariant());
             var privilegeEscalation = container.At("securityContext", "allowPrivilegeEscalation");
             Assert.Equal("false", privilegeEscalation?.ToString()?.ToLowerInvariant());
-            Assert.Equal("/healthz", container.StringAt("readinessProbe", "httpGet", "path"));
+            Assert.Equal("/readyz", container.StringAt("readinessProbe", "httpGet", "path"));
             Assert.Equal("/healthz", container.StringAt("livenessProbe", "httpGet", "path"));
             Assert.NotNull(container.At("resources", "requests", "memory"));
             Assert.NotNull(container.At("resources", "limits", "memory"));

@@ -1,4 +1,5 @@
 using DaprSync.NetSuiteSapi.Auth;
+using DaprSync.Runtime.Observability;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -55,6 +56,7 @@ public static partial class NetSuiteHttpPipeline
         });
         builder.AddHttpMessageHandler<TbaHandler>();
         builder.AddHttpMessageHandler<ConcurrencyLimitHandler>();
+        builder.AddHttpMessageHandler(services => ApiCallMetricsHandler.Create(services, "netsuite"));
         return builder;
     }
 

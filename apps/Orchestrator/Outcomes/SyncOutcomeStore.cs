@@ -1,4 +1,5 @@
 using DaprSync.Runtime;
+using DaprSync.Runtime.Observability;
 using Microsoft.Extensions.Logging;
 
 namespace DaprSync.Orchestrator.Outcomes;
@@ -9,7 +10,11 @@ namespace DaprSync.Orchestrator.Outcomes;
 /// Every key is written with ETag concurrency so that parallel deliveries neither lose an attempt nor
 /// drop an index entry.
 /// </summary>
-public sealed partial class SyncOutcomeStore(IStateStore state, TimeProvider time, ILogger<SyncOutcomeStore> logger)
+public sealed partial class SyncOutcomeStore(
+    IStateStore state,
+    TimeProvider time,
+    ILogger<SyncOutcomeStore> logger,
+    DaprSyncMetrics? metrics = null)
 {
     private const int MaxConflictRetries = 20;
 
@@ -33,6 +38,7 @@ public sealed partial class SyncOutcomeStore(IStateStore state, TimeProvider tim
                 // Checked on every attempt, not only the first, so that a crash between the two writes
                 // is repaired by the next delivery.
                 await AddToIndexAsync(flow, result.RecordId, cancellationToken);
+                RecordMetric(flow, result);
                 return outcome;
             }
 
@@ -41,6 +47,18 @@ public sealed partial class SyncOutcomeStore(IStateStore state, TimeProvider tim
 
         throw new InvalidOperationException(
             $"Outcome of {flow} record {result.RecordId} was not saved: {MaxConflictRetries} ETag conflicts in a row.");
+    }
+
+    private void RecordMetric(string flow, RecordResult result)
+    {
+        if (result.Outcome == SyncOutcomes.Synced)
+        {
+            metrics?.RecordSynced(flow);
+        }
+        else if (result.Outcome == SyncOutcomes.Failed)
+        {
+            metrics?.RecordFailed(flow, result.ErrorCode);
+        }
     }
 
     /// <summary>Lists the outcomes of a flow, ordered by record id; empty when the flow has none.</summary>

@@ -23,7 +23,8 @@ public static class DaprSecretSettings
 
     /// <summary>
     /// Reads <paramref name="required"/> and <paramref name="optional"/> settings from the secret store and
-    /// adds them to the configuration, over any value set before. It does nothing in process or when
+    /// adds them to the configuration. A setting that already has a value, for example from an environment
+    /// variable, keeps it. It does nothing in process or when
     /// <c>Runtime:SecretStore:Enabled</c> is <c>false</c>. A required setting that neither the store nor the
     /// configuration has fails startup, naming the setting, the secret and the store.
     /// </summary>
@@ -52,7 +53,7 @@ public static class DaprSecretSettings
 
     /// <summary>
     /// Waits for the sidecar, reads every secret of <paramref name="store"/> in one call and returns the
-    /// settings that <paramref name="mappings"/> name.
+    /// settings that <paramref name="mappings"/> name and <paramref name="current"/> does not set yet.
     /// </summary>
     /// <exception cref="OptionsValidationException">A required setting has no value anywhere.</exception>
     /// <exception cref="TimeoutException">The sidecar was not ready within <paramref name="sidecarTimeout"/>.</exception>
@@ -89,13 +90,18 @@ public static class DaprSecretSettings
         var missing = new List<string>();
         foreach (var mapping in mappings)
         {
+            if (!string.IsNullOrEmpty(current[mapping.Setting]))
+            {
+                continue;
+            }
+
             if (secrets.TryGetValue(mapping.SecretName, out var secret)
                 && secret.TryGetValue(mapping.SecretKey, out var value)
                 && !string.IsNullOrEmpty(value))
             {
                 values[mapping.Setting] = value;
             }
-            else if (mapping.Required && string.IsNullOrEmpty(current[mapping.Setting]))
+            else if (mapping.Required)
             {
                 missing.Add($"{mapping.Setting} is missing: secret store '{store}' has no secret '{mapping.SecretName}' "
                     + $"with key '{mapping.SecretKey}'. Add it to the store or map the setting under {SectionName}:Map.");

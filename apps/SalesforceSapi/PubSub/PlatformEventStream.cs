@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Avro;
+using DaprSync.Runtime.Observability;
 using DaprSync.SalesforceSapi.Auth;
 using Eventbus.V1;
 using Google.Protobuf;
@@ -98,6 +100,13 @@ internal sealed class PlatformEventStream(PlatformEventSubscriber.Dependencies d
     {
         var eventId = consumerEvent.Event.Id;
         var replayId = consumerEvent.ReplayId;
+
+        // Each event starts a trace; the bus carries it on, so the whole flow it triggers shares one trace id.
+        using var activity = DaprSyncTelemetry.ActivitySource.StartActivity(
+            $"{handler.TopicName} receive", ActivityKind.Consumer);
+        activity?.SetTag("messaging.system", "salesforce");
+        activity?.SetTag("messaging.destination.name", handler.TopicName);
+        activity?.SetTag("messaging.message.id", eventId);
         await RetryInPlaceAsync(
             () => PublishOrReportAsync(consumerEvent, headers, token),
             error => error is PlatformEventDeliveryException,

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using DaprSync.Runtime.Observability.Logging;
 using Serilog;
 
 namespace DaprSync.Standalone.Hosting;
@@ -55,6 +56,7 @@ public sealed class LoopbackHost : IAsyncDisposable
         // Serilog's static logger is configured by the command (silent until then, as in tests).
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog();
+        SecretRedactor.Shared.AddValuesFrom(configuration);
         builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
         builder.Configuration.AddConfiguration(configuration);
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -67,6 +69,7 @@ public sealed class LoopbackHost : IAsyncDisposable
         configure(builder);
 
         var app = builder.Build();
+        app.UseDaprSyncRequestLogging();
         map(app);
         try
         {

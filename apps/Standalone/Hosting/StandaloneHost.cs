@@ -2,6 +2,7 @@ using DaprSync.Contracts;
 using DaprSync.NetSuiteSapi;
 using DaprSync.Orchestrator;
 using DaprSync.Runtime.InProcess;
+using DaprSync.Runtime.Observability;
 using DaprSync.SalesforceSapi;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ namespace DaprSync.Standalone.Hosting;
 public sealed class StandaloneHost : IAsyncDisposable
 {
     private readonly List<LoopbackHost> _apps = [];
+    private HostTelemetry? _telemetry;
 
     private StandaloneHost(InProcessRuntime runtime) => Runtime = runtime;
 
@@ -44,7 +46,7 @@ public sealed class StandaloneHost : IAsyncDisposable
             sqlitePath,
             loggerFactory: loggerFactory ?? NullLoggerFactory.Instance,
             busOptions: busOptions ?? configuration.GetSection("Runtime:Bus").Get<InProcessBusOptions>());
-        var host = new StandaloneHost(runtime);
+        var host = new StandaloneHost(runtime) { _telemetry = HostTelemetry.StartIfConfigured(configuration) };
         try
         {
             // The orchestrator starts first so that its subscriptions exist before events arrive. Every app
@@ -80,6 +82,7 @@ public sealed class StandaloneHost : IAsyncDisposable
         }
 
         await Runtime.DisposeAsync();
+        _telemetry?.Dispose();
     }
 
     private async Task StartAppAsync(
@@ -100,6 +103,7 @@ public sealed class StandaloneHost : IAsyncDisposable
                 builder =>
                 {
                     builder.Services.AddSingleton(Runtime);
+                    builder.Services.AddSingleton(new ProcessTelemetry());
                     configureEach?.Invoke(builder);
                     add(builder);
                 },

@@ -67,7 +67,7 @@ public sealed class DaprSecretSettingsTests
     [Fact]
     public async Task LoadAsync_SettingAlreadyConfigured_KeepsValue()
     {
-        Answer([]);
+        Answer(new() { ["NetSuite:TokenSecret"] = new() { ["NetSuite:TokenSecret"] = "from-the-store" } });
         var configuration = Settings(new() { ["NetSuite:TokenSecret"] = "from-an-environment-variable" });
         var mappings = DaprSecretSettings.MappingsFor(configuration, ["NetSuite:TokenSecret"], []);
 
