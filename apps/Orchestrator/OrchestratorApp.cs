@@ -3,6 +3,7 @@ using DaprSync.Contracts;
 using DaprSync.Contracts.NetSuite;
 using DaprSync.Contracts.Salesforce;
 using DaprSync.Orchestrator.CustomerSync;
+using DaprSync.Orchestrator.Fulfilments;
 using DaprSync.Orchestrator.Invoices;
 using DaprSync.Orchestrator.Notifications;
 using DaprSync.Orchestrator.Operations;
@@ -70,12 +71,13 @@ public static class OrchestratorApp
             .Bind(builder.Configuration.GetSection(SmtpOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        foreach (var poller in new[] { "invoice", "refund" })
+        foreach (var poller in new[] { "invoice", "refund", "fulfilment" })
         {
             builder.Services.AddOptions<PollerOptions>(poller)
                 .Bind(builder.Configuration.GetSection($"Pollers:{poller}"))
                 .Validate(o => o.PageSize is >= 1 and <= 1000, $"Pollers:{poller}:PageSize must be 1 to 1000.")
                 .Validate(o => o.BatchSize is >= 1 and <= 200, $"Pollers:{poller}:BatchSize must be 1 to 200.")
+                .Validate(o => o.LeaseDuration >= TimeSpan.FromSeconds(1), $"Pollers:{poller}:LeaseDuration must be 1 s or more.")
                 .ValidateOnStart();
         }
 
@@ -92,6 +94,9 @@ public static class OrchestratorApp
         builder.Services.AddScoped<InvoiceSink>();
         builder.Services.AddScoped<RefundSource>();
         builder.Services.AddScoped<RefundSink>();
+        builder.Services.AddSingleton<OrderFulfilmentStore>();
+        builder.Services.AddScoped<FulfilmentSource>();
+        builder.Services.AddScoped<FulfilmentSink>();
     }
 
     private static void AddCustomerSync(this WebApplicationBuilder builder)
