@@ -33,7 +33,10 @@ public sealed class SandboxRunnerTests
         var refund = summary.Flows.Single(f => f.Flow == "refund");
         Assert.Equal(6, refund.Expected);
         Assert.Equal(6, refund.Synced);
-        Assert.Equal(["invoice", "refund"], summary.PollerRuns.Select(r => r.Poller).ToArray());
+        var fulfilment = summary.Flows.Single(f => f.Flow == "fulfilment");
+        Assert.Equal(6, fulfilment.Expected);
+        Assert.Equal(6, fulfilment.Synced);
+        Assert.Equal(["invoice", "refund", "fulfilment"], summary.PollerRuns.Select(r => r.Poller).ToArray());
         Assert.All(summary.PollerRuns, run => Assert.Equal(PollerRunStatus.Completed, run.Status));
         Assert.Equal(9, customer.Expected);
         Assert.Equal(9, customer.Synced);

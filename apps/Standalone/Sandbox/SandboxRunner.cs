@@ -101,16 +101,17 @@ public sealed partial class SandboxRunner(SandboxOptions options, TextWriter out
 
         // Settled means every record has an outcome and the bus has nothing left to deliver.
         settled = idle && editsSettled && (await outcomes.ListAsync(CustomerFlow, cancellationToken)).Count >= expected;
-        var orderFlow = await QueueOrdersAsync(loader, records, outcomes, cancellationToken);
+        var orderFlow = await QueueOrdersAsync(loader, records, emulators, outcomes, cancellationToken);
         var billedOrders = await BillOrdersAsync(emulators, outcomes, cancellationToken);
         var (invoiceFlow, invoiceRun) = await BillAndPollInvoicesAsync(host, emulators, outcomes, billedOrders, cancellationToken);
         var paymentFlow = await RecordPaymentsAsync(loader, records, outcomes, cancellationToken);
         var (refundFlow, refundRun) = await RefundAndPollAsync(host, emulators, outcomes, cancellationToken);
+        var (fulfilmentFlow, fulfilmentRun) = await FulfilAndPollAsync(host, emulators, outcomes, cancellationToken);
         var summary = await SummarizeAsync(host, emulators, outcomes, expected, settled, startedAt, cancellationToken);
         summary = summary with
         {
-            Flows = [.. summary.Flows, orderFlow, invoiceFlow, paymentFlow, refundFlow],
-            PollerRuns = [invoiceRun, refundRun],
+            Flows = [.. summary.Flows, orderFlow, invoiceFlow, paymentFlow, refundFlow, fulfilmentFlow],
+            PollerRuns = [invoiceRun, refundRun, fulfilmentRun],
         };
         summary.Print(output);
         if (options.ReportPath is not null)
