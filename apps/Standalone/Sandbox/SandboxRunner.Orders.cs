@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using DaprSync.NetSuiteEmulator.Records.SalesOrders;
 using DaprSync.Orchestrator.Outcomes;
 using DaprSync.SalesforceEmulator.Records;
 
@@ -20,7 +21,11 @@ public sealed partial class SandboxRunner
     /// its writeback, and counts the Orders that carry their NetSuite id and number.
     /// </summary>
     private async Task<FlowSummary> QueueOrdersAsync(
-        SalesforceLoader loader, SalesforceRecords records, SyncOutcomeStore outcomes, CancellationToken cancellationToken)
+        SalesforceLoader loader,
+        SalesforceRecords records,
+        SandboxEmulators emulators,
+        SyncOutcomeStore outcomes,
+        CancellationToken cancellationToken)
     {
         var orderIds = records.All("Order").Select(order => order.Id).ToList();
         if (orderIds.Count == 0)
@@ -40,6 +45,8 @@ public sealed partial class SandboxRunner
             && order.GetString("NetSuite_Order_Id__c") is not null
             && order.GetString("NetSuite_Order_Number__c") is not null);
         Progress($"{written} orders carry their NetSuite order id and number");
+        var salesOrders = emulators.NetSuite.Services.GetRequiredService<SalesOrderStore>().All;
+        Progress($"NetSuite holds {salesOrders.Count} Sales Orders with {salesOrders.Sum(order => order.Lines.Count)} lines");
         return await SummarizeFlowAsync(outcomes, OrderFlow, orderIds.Count, cancellationToken);
     }
 

@@ -101,7 +101,7 @@ public sealed partial class SandboxRunner(SandboxOptions options, TextWriter out
 
         // Settled means every record has an outcome and the bus has nothing left to deliver.
         settled = idle && editsSettled && (await outcomes.ListAsync(CustomerFlow, cancellationToken)).Count >= expected;
-        var orderFlow = await QueueOrdersAsync(loader, records, outcomes, cancellationToken);
+        var orderFlow = await QueueOrdersAsync(loader, records, emulators, outcomes, cancellationToken);
         var billedOrders = await BillOrdersAsync(emulators, outcomes, cancellationToken);
         var (invoiceFlow, invoiceRun) = await BillAndPollInvoicesAsync(host, emulators, outcomes, billedOrders, cancellationToken);
         var paymentFlow = await RecordPaymentsAsync(loader, records, outcomes, cancellationToken);

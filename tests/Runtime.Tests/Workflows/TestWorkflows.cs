@@ -24,6 +24,9 @@ public sealed class ActivityLog
 
     public int WritebackFailuresLeft { get; set; }
 
+    /// <summary>Input value for which <see cref="EchoActivity"/> also waits on <see cref="WritebackGate"/>.</summary>
+    public int? GatedEchoInput { get; set; }
+
     public ConcurrentQueue<Guid> RecordedGuids { get; } = new();
 
     public int CallsOf(string activity) => _calls.GetValueOrDefault(activity);
@@ -177,9 +180,35 @@ public sealed class EchoActivity(ActivityLog log) : WorkflowActivity<int, int>
     public override async Task<int> RunAsync(WorkflowActivityContext context, int input)
     {
         log.Record(nameof(EchoActivity));
+        if (input == log.GatedEchoInput)
+        {
+            await log.WritebackGate.Task.WaitAsync(context.CancellationToken);
+        }
+
         await Task.Yield();
         return input;
     }
+}
+
+/// <summary>Calls the activity that <see cref="ActivityChoice"/> names, then the writeback activity.</summary>
+public sealed class SwitchingWorkflow : Workflow<string, int>
+{
+    public override async Task<int> RunAsync(WorkflowContext context, string input)
+    {
+        await context.CallActivityAsync<int>(ActivityChoice.For(context.InstanceId), 1);
+        return await context.CallActivityAsync<int>(nameof(WritebackActivity), input);
+    }
+}
+
+/// <summary>Activity name per instance id for <see cref="SwitchingWorkflow"/>; static for the reason given at
+/// <see cref="ReplayProbe"/>.</summary>
+public static class ActivityChoice
+{
+    private static readonly ConcurrentDictionary<string, string> Names = new();
+
+    public static void Set(string instanceId, string activityName) => Names[instanceId] = activityName;
+
+    public static string For(string instanceId) => Names[instanceId];
 }
 
 /// <summary>A type System.Text.Json writes but cannot read: its constructor parameter matches no property.</summary>

@@ -87,6 +87,52 @@ public sealed class WorkflowResumeTests : IDisposable
     }
 
     [Fact]
+    public async Task StartAsync_AfterStopDuringFanOut_ReplaysBranchesInOrder()
+    {
+        // The second step of the branch for 2 (input 20) blocks; the other five steps finish before the stop.
+        _log.WritebackGate = ActivityLog.ClosedGate();
+        _log.GatedEchoInput = 20;
+        await using (var first = await WorkflowTestHost.StartAsync(_path, _log, _time))
+        {
+            await first.Scheduler.TryStartAsync(nameof(FanOutWorkflow), "fan-resume-1", new[] { 1, 2, 3 }, Token);
+            await WorkflowTestHost.WaitUntilAsync(() => _log.CallsOf(nameof(EchoActivity)) == 6, "six steps started");
+            await WorkflowTestHost.WaitUntilAsync(
+                () => CompletedStepsInJournal("fan-resume-1") == 5, "five outcomes journaled");
+        }
+
+        _log.WritebackGate = ActivityLog.CompletedGate();
+        await using var second = await WorkflowTestHost.StartAsync(_path, _log, _time);
+        var info = await second.WaitForFinishAsync("fan-resume-1");
+
+        Assert.Equal(WorkflowInstanceStatus.Completed, info.Status);
+        Assert.Equal(60, WorkflowTestHost.Output<int>(info));
+        Assert.Equal(7, _log.CallsOf(nameof(EchoActivity)));
+    }
+
+    [Fact]
+    public async Task StartAsync_JournaledStepChanged_FailsInstance()
+    {
+        _log.WritebackGate = ActivityLog.ClosedGate();
+        ActivityChoice.Set("switch-1", nameof(TickActivity));
+        await using (var first = await WorkflowTestHost.StartAsync(_path, _log, _time))
+        {
+            await first.Scheduler.TryStartAsync(nameof(SwitchingWorkflow), "switch-1", "SO-1", Token);
+            await WorkflowTestHost.WaitUntilAsync(() => _log.CallsOf(nameof(WritebackActivity)) == 1, "writeback runs");
+        }
+
+        // The code now calls another activity at the step the journal has for the tick.
+        ActivityChoice.Set("switch-1", nameof(EchoActivity));
+        _log.WritebackGate = ActivityLog.CompletedGate();
+        await using var second = await WorkflowTestHost.StartAsync(_path, _log, _time);
+        var info = await second.WaitForFinishAsync("switch-1");
+
+        Assert.Equal(WorkflowInstanceStatus.Failed, info.Status);
+        Assert.Contains("is not deterministic", info.FailureMessage);
+        Assert.Equal(0, _log.CallsOf(nameof(EchoActivity)));
+        Assert.Equal(1, _log.CallsOf(nameof(WritebackActivity)));
+    }
+
+    [Fact]
     public async Task ContinueAsNew_Countdown_RunsEachInput()
     {
         await using var host = await WorkflowTestHost.StartAsync(_path, _log, _time);
@@ -97,6 +143,17 @@ public sealed class WorkflowResumeTests : IDisposable
         Assert.Equal(WorkflowInstanceStatus.Completed, info.Status);
         Assert.Equal(3, WorkflowTestHost.Output<int>(info));
         Assert.Equal(4, _log.CallsOf(nameof(TickActivity)));
+    }
+
+    /// <summary>Reads the journal table directly: the number of steps of the instance with a stored outcome.</summary>
+    private long CompletedStepsInJournal(string instanceId)
+    {
+        using var connection = new SqliteDatabase(_path).Open();
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT COUNT(*) FROM workflow_history WHERE instance_id = $id AND completion_order IS NOT NULL";
+        command.Parameters.AddWithValue("$id", instanceId);
+        return (long)command.ExecuteScalar()!;
     }
 
     public void Dispose()

@@ -48,6 +48,7 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
             .AddWorkflow<ExternalEventWorkflow>()
             .AddWorkflow<FanOutWorkflow>()
             .AddWorkflow<OneWayWorkflow>()
+            .AddWorkflow<SwitchingWorkflow>()
             .AddActivity<OneWayActivity>()
             .AddActivity<EchoActivity>()
             .AddActivity<ReserveActivity>()

@@ -56,22 +56,44 @@ internal sealed partial class InProcessWorkflowContext
     private async Task<T> CallActivityOnceAsync<T>(string name, string inputJson)
     {
         var sequence = TakeSequence();
-        var step = Replay(sequence, WorkflowStepKind.Activity, name);
-        if (step is null)
+        var journaled = Replay(sequence, WorkflowStepKind.Activity, name);
+        if (journaled is null)
         {
             ThrowIfStopping();
-            step = await ExecuteActivityAsync(sequence, name, inputJson);
-            await _environment.Journal.AppendAsync(InstanceId, step, CancellationToken.None);
-            await FlushCustomStatusAsync();
         }
 
-        AdvanceTo(step.CompletedAt);
+        var outcome = WaitForOutcomeAsync(sequence);
+        if (journaled is null)
+        {
+            _ = Task.Run(() => RunLiveActivityAsync(sequence, name, inputJson), CancellationToken.None);
+        }
+
+        var step = await outcome;
         if (step.Failure is { } failure)
         {
             throw new WorkflowTaskFailedException($"Task failed: {failure.ErrorMessage}", failure);
         }
 
         return string.IsNullOrEmpty(step.ResultJson) ? default! : Serializer.Deserialize<T>(step.ResultJson)!;
+    }
+
+    /// <summary>Executes an activity off the workflow's context and journals its outcome.</summary>
+    private async Task RunLiveActivityAsync(int sequence, string name, string inputJson)
+    {
+        try
+        {
+            var step = await ExecuteActivityAsync(sequence, name, inputJson);
+            await CompleteLiveAsync(step, async journaled =>
+            {
+                await _environment.Journal.AppendAsync(InstanceId, journaled, CancellationToken.None);
+                await FlushCustomStatusAsync();
+            });
+        }
+        catch (Exception exception)
+        {
+            // A stop of the runner, or a journal that cannot be written: the run ends without storing an outcome.
+            Abort(exception);
+        }
     }
 
     /// <summary>
@@ -99,8 +121,7 @@ internal sealed partial class InProcessWorkflowContext
                         ? null
                         : Serializer.Deserialize(inputJson, activity.InputType);
                     var context = new InProcessActivityContext(name, InstanceId, sequence, _environment.Stopping);
-                    // Off the workflow's synchronization context, so activities run in parallel as under Dapr.
-                    var output = await Task.Run(() => activity.RunAsync(context, input), CancellationToken.None);
+                    var output = await activity.RunAsync(context, input);
                     resultJson = output is null ? string.Empty : Serializer.Serialize(output, output.GetType());
                 }
             }
@@ -108,7 +129,6 @@ internal sealed partial class InProcessWorkflowContext
             {
                 // A step that fails once the stop began may have failed because of it (a canceled call, a peer
                 // app already down), so it is not journaled and runs again on the next start.
-                Abandoned = true;
                 throw new OperationCanceledException(
                     $"Activity '{name}' was interrupted by the stop of the workflow runner.",
                     exception,

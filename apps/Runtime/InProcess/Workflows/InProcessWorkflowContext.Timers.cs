@@ -10,48 +10,73 @@ internal sealed partial class InProcessWorkflowContext
     public override async Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken)
     {
         var sequence = TakeSequence();
-        var step = Replay(sequence, WorkflowStepKind.Timer, "timer");
-        if (step is null)
+        var journaled = Replay(sequence, WorkflowStepKind.Timer, "timer");
+        if (journaled?.CompletedAt is null)
         {
             ThrowIfStopping();
+        }
+
+        var outcome = WaitForOutcomeAsync(sequence);
+        if (journaled is null)
+        {
             var fireAtUtc = fireAt.Kind switch
             {
                 DateTimeKind.Local => new DateTimeOffset(fireAt.ToUniversalTime(), TimeSpan.Zero),
                 _ => new DateTimeOffset(DateTime.SpecifyKind(fireAt, DateTimeKind.Utc), TimeSpan.Zero),
             };
-            step = new WorkflowStep(sequence, WorkflowStepKind.Timer, "timer", string.Empty, null, fireAtUtc, null);
-            await _environment.Journal.AppendAsync(InstanceId, step, CancellationToken.None);
+            var created = new WorkflowStep(
+                sequence, WorkflowStepKind.Timer, "timer", string.Empty, null, fireAtUtc, null);
+            _ = Task.Run(
+                () => RunLiveTimerAsync(created, journalCreation: true, cancellationToken), CancellationToken.None);
         }
-
-        if (step.CompletedAt is null)
+        else if (journaled.CompletedAt is null)
         {
-            step = await WaitForTimerAsync(step, cancellationToken);
+            // Created before the restart but not fired yet: wait for what is left of it.
+            _ = Task.Run(
+                () => RunLiveTimerAsync(journaled, journalCreation: false, cancellationToken), CancellationToken.None);
         }
 
-        AdvanceTo(step.CompletedAt);
+        var step = await outcome;
         if (step.ResultJson == CanceledTimerMarker)
         {
             throw new TaskCanceledException($"Timer {sequence} of workflow instance '{InstanceId}' was canceled.");
         }
     }
 
-    private async Task<WorkflowStep> WaitForTimerAsync(WorkflowStep step, CancellationToken cancellationToken)
+    /// <summary>Journals a new timer's fire time, waits off the workflow's context, then journals the firing.</summary>
+    private async Task RunLiveTimerAsync(
+        WorkflowStep timer, bool journalCreation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (journalCreation)
+            {
+                await _environment.Journal.AppendAsync(InstanceId, timer, CancellationToken.None);
+            }
+
+            var fired = await WaitForFireTimeAsync(timer, cancellationToken);
+            await CompleteLiveAsync(
+                fired, step => _environment.Journal.CompleteTimerAsync(InstanceId, step, CancellationToken.None));
+        }
+        catch (Exception exception)
+        {
+            // A stop of the runner, or a journal that cannot be written: the run ends without storing an outcome.
+            Abort(exception);
+        }
+    }
+
+    private async Task<WorkflowStep> WaitForFireTimeAsync(WorkflowStep timer, CancellationToken cancellationToken)
     {
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _environment.Stopping);
         var canceled = false;
-        var delay = step.FireAt!.Value - _environment.Time.GetUtcNow();
+        var delay = timer.FireAt!.Value - _environment.Time.GetUtcNow();
         if (delay > TimeSpan.Zero)
         {
             try
             {
                 await Task.Delay(delay, _environment.Time, wait.Token);
             }
-            catch (OperationCanceledException) when (_environment.Stopping.IsCancellationRequested)
-            {
-                Abandoned = true;
-                throw;
-            }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (!_environment.Stopping.IsCancellationRequested)
             {
                 // The workflow canceled its own timer. Journal that, so replays see the same cancellation.
                 canceled = true;
@@ -61,11 +86,8 @@ internal sealed partial class InProcessWorkflowContext
         // A fired timer completes at its fire time, so CurrentUtcDateTime after it does not depend on how late
         // the runner noticed.
         var now = _environment.Time.GetUtcNow();
-        var completedAt = canceled || now < step.FireAt.Value ? now : step.FireAt.Value;
-        var result = canceled ? CanceledTimerMarker : string.Empty;
-        await _environment.Journal.CompleteTimerAsync(
-            InstanceId, step.Sequence, completedAt, result, CancellationToken.None);
-        return step with { CompletedAt = completedAt, ResultJson = result };
+        var completedAt = canceled || now < timer.FireAt.Value ? now : timer.FireAt.Value;
+        return timer with { CompletedAt = completedAt, ResultJson = canceled ? CanceledTimerMarker : string.Empty };
     }
 
     [LoggerMessage(EventId = 300, Level = LogLevel.Warning,

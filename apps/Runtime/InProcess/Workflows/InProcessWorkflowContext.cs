@@ -6,19 +6,19 @@ namespace DaprSync.Runtime.InProcess.Workflows;
 
 /// <summary>
 /// The <see cref="WorkflowContext"/> of one run of a workflow instance in process. Each durable call (activity
-/// attempt or timer) takes the next sequence number. A call whose number is already in the journal returns the
+/// attempt or timer) takes the next sequence number. A call whose number is already in the journal gets the
 /// journaled outcome instead of running again, so re-running the workflow code after a restart replays it.
 /// </summary>
 /// <remarks>
 /// The runner executes the workflow code on a <see cref="WorkflowSynchronizationContext"/>, so continuations run
-/// one at a time. Code that leaves it (<c>ConfigureAwait(false)</c>, <c>Task.Run</c>) loses that ordering and can
-/// replay nondeterministically, as it can under Dapr.
+/// one at a time, and outcomes reach the code in the order they were journaled (see the dispatch part). Code that
+/// leaves that context (<c>ConfigureAwait(false)</c>, <c>Task.Run</c>) can replay nondeterministically, as under
+/// Dapr.
 /// </remarks>
 internal sealed partial class InProcessWorkflowContext : WorkflowContext
 {
     private readonly WorkflowRunEnvironment _environment;
     private readonly Dictionary<int, WorkflowStep> _history;
-    private readonly int _lastJournaledSequence;
     private readonly ILogger _logger;
     private int _nextSequence;
     private int _guidCounter;
@@ -31,7 +31,22 @@ internal sealed partial class InProcessWorkflowContext : WorkflowContext
         Name = instance.WorkflowName;
         InstanceId = instance.InstanceId;
         _history = history.ToDictionary(step => step.Sequence);
-        _lastJournaledSequence = history.Count == 0 ? -1 : history.Max(step => step.Sequence);
+
+        // Journaled completions, renumbered 0..n-1 in the order the code saw them. Rows written before the
+        // completion order existed have none and go first, by sequence number.
+        var completed = history
+            .Where(step => step.Kind == WorkflowStepKind.Activity || step.CompletedAt is not null)
+            .OrderBy(step => step.CompletionOrder ?? long.MinValue)
+            .ThenBy(step => step.Sequence)
+            .ToList();
+        for (var index = 0; index < completed.Count; index++)
+        {
+            _completions[index] = completed[index];
+        }
+
+        _replayedCount = completed.Count;
+        _nextLiveIndex = completed.Count;
+        _storedOrderBase = completed.Count == 0 ? 0 : (completed[^1].CompletionOrder ?? 0) + 1;
         _currentUtcDateTime = instance.StartedAt.UtcDateTime;
         _logger = environment.LoggerFactory.CreateLogger<InProcessWorkflowContext>();
     }
@@ -43,11 +58,18 @@ internal sealed partial class InProcessWorkflowContext : WorkflowContext
     /// <summary>The journaled time of the latest step, or the instance's start time before the first step.</summary>
     public override DateTime CurrentUtcDateTime => _currentUtcDateTime;
 
-    /// <summary>True until the code passes the last step that was in the journal when the run began.</summary>
-    public override bool IsReplaying => Volatile.Read(ref _nextSequence) <= _lastJournaledSequence;
+    /// <summary>
+    /// True while the code runs on journaled outcomes: before the first outcome and after each one that came from
+    /// the journal, as long as the journal had any. False once an outcome produced in this run arrived.
+    /// </summary>
+    public override bool IsReplaying =>
+        _replayedCount > 0 && Interlocked.Read(ref _nextDelivery) <= _replayedCount;
 
-    /// <summary>Set when the runner stopped during a step; the run's outcome must then not be stored.</summary>
-    public bool Abandoned { get; private set; }
+    /// <summary>Set when a stop or a journal failure aborted a step; the run's outcome is then not stored.</summary>
+    public bool Abandoned => _abortReason is not null;
+
+    /// <summary>The stop or journal failure that abandoned the run, or null.</summary>
+    public Exception? AbortReason => _abortReason;
 
     /// <summary>The serialized input of a requested <see cref="ContinueAsNew"/>, or null.</summary>
     public string? ContinueAsNewInputJson { get; private set; }
@@ -131,10 +153,16 @@ internal sealed partial class InProcessWorkflowContext : WorkflowContext
 
     private void ThrowIfStopping()
     {
+        if (_abortReason is { } reason)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(reason);
+        }
+
         if (_environment.Stopping.IsCancellationRequested)
         {
-            Abandoned = true;
-            _environment.Stopping.ThrowIfCancellationRequested();
+            var stopped = new OperationCanceledException(_environment.Stopping);
+            Abort(stopped);
+            throw stopped;
         }
     }
 

@@ -19,14 +19,16 @@ public sealed partial class InProcessWorkflowRunner
                 // ContinueAsNew: the instance starts over with its new input.
             }
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (Exception exception) when (_stopping.IsCancellationRequested
+            && exception is not (Microsoft.Data.Sqlite.SqliteException or IOException))
         {
             LogLeftUnfinished(_logger, instanceId);
         }
-        catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or IOException)
+        catch (Exception exception)
         {
-            // The journal could not be read or written; the instance stays unfinished and resumes on the next start.
-            LogJournalFailed(_logger, exception, instanceId);
+            // The top of a background task: most often the journal could not be read or written. The instance
+            // stays unfinished and resumes on the next start.
+            LogRunFailed(_logger, exception, instanceId);
         }
         finally
         {
@@ -79,13 +81,20 @@ public sealed partial class InProcessWorkflowRunner
             var input = string.IsNullOrEmpty(instance.InputJson)
                 ? null
                 : _environment.Serializer.Deserialize(instance.InputJson, workflow.InputType);
-            output = await WorkflowSynchronizationContext.RunAsync(() => workflow.RunAsync(context, input));
+            output = await WorkflowSynchronizationContext.RunAsync(
+                () => workflow.RunAsync(context, input), context.DispatchNext);
+        }
+        catch (Exception) when (context.AbortReason is { } abortReason)
+        {
+            // The code failed because a step was aborted: the abort's cause, not the code's error, ends the run.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(abortReason);
+            throw;
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
             throw;
         }
-        catch (Exception exception) when (!context.Abandoned)
+        catch (Exception exception)
         {
             // The workflow code threw, as a failed activity it did not catch does: the instance fails with the
             // exception's message, as under Dapr.
@@ -94,10 +103,10 @@ public sealed partial class InProcessWorkflowRunner
             return false;
         }
 
-        if (context.Abandoned)
+        if (context.AbortReason is { } reason)
         {
-            // The code caught the cancellation of a step and returned anyway; its output is not trustworthy.
-            throw new OperationCanceledException(_stopping.Token);
+            // The code caught the abort of a step and returned anyway, so its output is not trustworthy.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(reason);
         }
 
         var now = _environment.Time.GetUtcNow();

@@ -46,7 +46,7 @@ public sealed partial class InProcessWorkflowRunner
     private static partial void LogLeftUnfinished(ILogger logger, string instanceId);
 
     [LoggerMessage(EventId = 320, Level = LogLevel.Error,
-        Message = "Workflow instance {InstanceId} stopped because its journal could not be read or written; "
+        Message = "Running workflow instance {InstanceId} failed outside the workflow code; "
             + "it resumes on the next start")]
-    private static partial void LogJournalFailed(ILogger logger, Exception exception, string instanceId);
+    private static partial void LogRunFailed(ILogger logger, Exception exception, string instanceId);
 }

@@ -73,7 +73,8 @@ internal sealed partial class WorkflowJournal
     {
         await using var connection = _database.Open();
         await using var command = Command(connection, null, """
-            SELECT seq, kind, name, result, failure_type, failure_message, failure_stack, fire_at, completed_at
+            SELECT seq, kind, name, result, failure_type, failure_message, failure_stack, fire_at, completed_at,
+                   completion_order
             FROM workflow_history WHERE app_id = $app AND instance_id = $id ORDER BY seq
             """, instanceId);
         var steps = new List<WorkflowStep>();
@@ -91,7 +92,8 @@ internal sealed partial class WorkflowJournal
                 reader.IsDBNull(3) ? string.Empty : reader.GetString(3),
                 failure,
                 reader.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
-                reader.IsDBNull(8) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8))));
+                reader.IsDBNull(8) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)),
+                reader.IsDBNull(9) ? null : reader.GetInt64(9)));
         }
 
         return steps;
@@ -103,8 +105,8 @@ internal sealed partial class WorkflowJournal
         await using var connection = _database.Open();
         await using var command = Command(connection, null, """
             INSERT INTO workflow_history (app_id, instance_id, seq, kind, name, result, failure_type,
-                failure_message, failure_stack, fire_at, completed_at)
-            VALUES ($app, $id, $seq, $kind, $name, $result, $type, $message, $stack, $fire, $completed)
+                failure_message, failure_stack, fire_at, completed_at, completion_order)
+            VALUES ($app, $id, $seq, $kind, $name, $result, $type, $message, $stack, $fire, $completed, $order)
             """, instanceId);
         command.Parameters.AddWithValue("$seq", step.Sequence);
         command.Parameters.AddWithValue("$kind", step.Kind.ToString());
@@ -116,21 +118,22 @@ internal sealed partial class WorkflowJournal
         command.Parameters.AddWithValue("$fire", (object?)step.FireAt?.ToUnixTimeMilliseconds() ?? DBNull.Value);
         command.Parameters.AddWithValue(
             "$completed", (object?)step.CompletedAt?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+        command.Parameters.AddWithValue("$order", (object?)step.CompletionOrder ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Marks a timer fired, or canceled when <paramref name="result"/> is the cancel marker.</summary>
-    public async Task CompleteTimerAsync(
-        string instanceId, int sequence, DateTimeOffset now, string result, CancellationToken cancellationToken)
+    /// <summary>Stores the firing (or the cancellation) of a timer step, with its completion order.</summary>
+    public async Task CompleteTimerAsync(string instanceId, WorkflowStep step, CancellationToken cancellationToken)
     {
         await using var connection = _database.Open();
         await using var command = Command(connection, null, """
-            UPDATE workflow_history SET completed_at = $now, result = $result
+            UPDATE workflow_history SET completed_at = $now, result = $result, completion_order = $order
             WHERE app_id = $app AND instance_id = $id AND seq = $seq
             """, instanceId);
-        command.Parameters.AddWithValue("$seq", sequence);
-        command.Parameters.AddWithValue("$result", result);
-        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$seq", step.Sequence);
+        command.Parameters.AddWithValue("$result", step.ResultJson);
+        command.Parameters.AddWithValue("$order", (object?)step.CompletionOrder ?? DBNull.Value);
+        command.Parameters.AddWithValue("$now", step.CompletedAt!.Value.ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -152,7 +155,9 @@ internal enum WorkflowStepKind
 
 /// <summary>
 /// One durable step of a workflow's history. An activity step is stored once it finished, with its result JSON
-/// or its <see cref="Failure"/>; a timer step is stored when created, with <see cref="CompletedAt"/> set on firing.
+/// or its <see cref="Failure"/>. A timer step is stored when created, and <see cref="CompletedAt"/> is set when it
+/// fires. <see cref="CompletionOrder"/> orders the completions as the workflow code saw them, so a replay hands
+/// them back in the same order.
 /// </summary>
 internal sealed record WorkflowStep(
     int Sequence,
@@ -161,4 +166,5 @@ internal sealed record WorkflowStep(
     string ResultJson,
     WorkflowTaskFailureDetails? Failure,
     DateTimeOffset? FireAt,
-    DateTimeOffset? CompletedAt);
+    DateTimeOffset? CompletedAt,
+    long? CompletionOrder = null);

@@ -39,6 +39,7 @@ internal sealed partial class WorkflowJournal
             failure_stack TEXT NULL,
             fire_at INTEGER NULL,
             completed_at INTEGER NULL,
+            completion_order INTEGER NULL,
             PRIMARY KEY (app_id, instance_id, seq));
         """;
 
@@ -55,6 +56,7 @@ internal sealed partial class WorkflowJournal
         using var command = connection.CreateCommand();
         command.CommandText = Schema;
         command.ExecuteNonQuery();
+        AddCompletionOrderColumn(connection);
     }
 
     /// <summary>
@@ -141,6 +143,20 @@ internal sealed partial class WorkflowJournal
         }
 
         return ids;
+    }
+
+    /// <summary>Adds <c>completion_order</c> to a history table made by an earlier build that lacked it.</summary>
+    private static void AddCompletionOrderColumn(SqliteConnection connection)
+    {
+        using var probe = connection.CreateCommand();
+        probe.CommandText =
+            "SELECT COUNT(*) FROM pragma_table_info('workflow_history') WHERE name = 'completion_order'";
+        if (Convert.ToInt64(probe.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            using var alter = connection.CreateCommand();
+            alter.CommandText = "ALTER TABLE workflow_history ADD COLUMN completion_order INTEGER NULL";
+            alter.ExecuteNonQuery();
+        }
     }
 
     private SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, string id)

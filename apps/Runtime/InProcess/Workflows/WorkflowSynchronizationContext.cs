@@ -3,18 +3,22 @@ using System.Threading.Channels;
 namespace DaprSync.Runtime.InProcess.Workflows;
 
 /// <summary>
-/// Runs one workflow run's code one continuation at a time, in the order the continuations were posted, as the
-/// Dapr worker does on its single orchestration thread. Branches of the same workflow (for example the
-/// activities of a <c>Task.WhenAll</c> fan-out) then never run workflow code in parallel, so they take sequence
-/// numbers in the same order on every replay. Activities themselves run outside it, on the thread pool.
+/// Runs one workflow run's code one continuation at a time, in the order the continuations were posted. The
+/// Dapr worker likewise runs orchestration code only while it processes one history event after another.
+/// Branches of the same workflow (for example of a <c>Task.WhenAll</c> fan-out) then never run workflow code in
+/// parallel, and with the ordered dispatch they take sequence numbers in the same order on every replay.
+/// Activities and timer waits run outside it, on the thread pool.
 /// </summary>
 internal sealed class WorkflowSynchronizationContext : SynchronizationContext
 {
     private readonly Channel<(SendOrPostCallback Callback, object? State)> _queue =
         Channel.CreateUnbounded<(SendOrPostCallback, object?)>(new UnboundedChannelOptions { SingleReader = true });
 
-    /// <summary>Runs <paramref name="body"/> and the continuations it posts until its task completes.</summary>
-    public static async Task<T> RunAsync<T>(Func<Task<T>> body)
+    /// <summary>
+    /// Runs <paramref name="body"/> and the continuations it posts until its task completes. Whenever no
+    /// continuation is queued, <paramref name="dispatchNext"/> may deliver one step outcome, which queues more.
+    /// </summary>
+    public static async Task<T> RunAsync<T>(Func<Task<T>> body, Func<bool> dispatchNext)
     {
         var context = new WorkflowSynchronizationContext();
         var task = context.Execute(body);
@@ -24,9 +28,28 @@ internal sealed class WorkflowSynchronizationContext : SynchronizationContext
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
 
-        await foreach (var (callback, state) in context._queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        var reader = context._queue.Reader;
+        while (true)
         {
-            context.Execute(() => callback(state));
+            while (reader.TryRead(out var item))
+            {
+                context.Execute(() => item.Callback(item.State));
+            }
+
+            if (task.IsCompleted)
+            {
+                break;
+            }
+
+            if (context.Execute(dispatchNext))
+            {
+                continue;
+            }
+
+            if (!await reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                break;
+            }
         }
 
         return await task.ConfigureAwait(false);
