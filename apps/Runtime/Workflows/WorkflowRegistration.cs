@@ -26,6 +26,13 @@ public static class WorkflowRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
+        if (builder.Services.Any(service => service.ServiceType == typeof(WorkflowCatalog)))
+        {
+            // A second catalog would hide the first one's workflows from the runner.
+            throw new InvalidOperationException(
+                "AddDaprSyncWorkflows was called twice for this app. Register all of the app's workflows and "
+                + "activities in one call.");
+        }
 
         var registrations = new DaprSyncWorkflowOptions();
         configure(registrations);

@@ -48,6 +48,19 @@ public sealed class WorkflowRegistrationTests
     }
 
     [Fact]
+    public void AddDaprSyncWorkflows_CalledTwice_Throws()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.AddDaprSyncRuntime("orchestrator");
+        builder.AddDaprSyncWorkflows(workflows => workflows.AddWorkflow<OrderTestWorkflow>());
+
+        var error = Assert.Throws<InvalidOperationException>(
+            () => builder.AddDaprSyncWorkflows(workflows => workflows.AddWorkflow<TimerWorkflow>()));
+
+        Assert.Contains("called twice", error.Message);
+    }
+
+    [Fact]
     public void WorkflowCatalog_DuplicateName_Throws()
     {
         var options = new DaprSyncWorkflowOptions()
