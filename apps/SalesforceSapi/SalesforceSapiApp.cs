@@ -5,6 +5,7 @@ using DaprSync.SalesforceSapi.Health;
 using DaprSync.SalesforceSapi.Accounts;
 using DaprSync.SalesforceSapi.Orders;
 using DaprSync.SalesforceSapi.PubSub;
+using DaprSync.SalesforceSapi.Sweep;
 using DaprSync.SalesforceSapi.Rest;
 using DaprSync.SalesforceSapi.Transactions;
 
@@ -25,6 +26,7 @@ public static class SalesforceSapiApp
             "salesforce-credentials", tags: [ObservabilityRegistration.ReadyTag]);
         builder.Services.AddSalesforceRest(builder.Configuration);
         builder.AddPlatformEventSubscribers();
+        builder.AddCatchUpSweep();
         return builder;
     }
 
@@ -39,6 +41,7 @@ public static class SalesforceSapiApp
         app.MapAccountsApi();
         app.MapOrdersApi();
         app.MapTransactionsApi();
+        app.MapSweepsApi();
         app.MapApiAllowance();
         return app;
     }

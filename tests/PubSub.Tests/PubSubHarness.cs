@@ -72,7 +72,8 @@ internal static class PubSubHarness
         InMemoryStateStore stateStore,
         int batchSize = 100,
         TimeProvider? timeProvider = null,
-        string? replicaId = null)
+        string? replicaId = null,
+        IStateStore? stateStoreView = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -92,7 +93,7 @@ internal static class PubSubHarness
 
         builder.Services.AddSingleton(session);
         builder.Services.AddSingleton<IEventPublisher>(publisher);
-        builder.Services.AddSingleton<IStateStore>(stateStore);
+        builder.Services.AddSingleton<IStateStore>(stateStoreView ?? stateStore);
         builder.AddPlatformEventSubscribers();
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);

@@ -1,7 +1,10 @@
 namespace DaprSync.SalesforceSapi.Auth;
 
-/// <summary>An OAuth session: the access token, the org's <c>instance_url</c> and the org id (Pub/Sub <c>tenantid</c>).</summary>
-public sealed record SalesforceSessionInfo(string AccessToken, Uri InstanceUrl, string OrgId);
+/// <summary>
+/// An OAuth session: the access token, the org's <c>instance_url</c>, the org id (Pub/Sub <c>tenantid</c>) and
+/// the id of the user the session runs as, null when the token response did not name it.
+/// </summary>
+public sealed record SalesforceSessionInfo(string AccessToken, Uri InstanceUrl, string OrgId, string? UserId = null);
 
 /// <summary>Hands out the integration user's Salesforce session, shared by REST and the Pub/Sub API.</summary>
 public interface ISalesforceSession

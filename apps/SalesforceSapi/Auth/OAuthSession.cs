@@ -90,7 +90,8 @@ internal sealed class OAuthSession(
 
             var token = await response.Content.ReadFromJsonAsync<TokenBody>()
                 ?? throw new SalesforceUnavailableException("The Salesforce token response was empty.");
-            var session = new SalesforceSessionInfo(token.AccessToken, new Uri(token.InstanceUrl), OrgIdOf(token.Id));
+            var session = new SalesforceSessionInfo(
+                token.AccessToken, new Uri(token.InstanceUrl), OrgIdOf(token.Id), UserIdOf(token.Id));
             SalesforceSapiLog.Authenticated(logger, settings.ClientId, session.InstanceUrl, session.OrgId);
             return session;
         }
@@ -114,6 +115,13 @@ internal sealed class OAuthSession(
     {
         var segments = new Uri(identityUrl).AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
         return segments.Length >= 2 ? segments[^2] : "";
+    }
+
+    /// <summary>Reads the user id from the identity URL, or null when its last segment is not a user id.</summary>
+    private static string? UserIdOf(string identityUrl)
+    {
+        var segments = new Uri(identityUrl).AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments.Length >= 3 && segments[^1].StartsWith("005", StringComparison.Ordinal) ? segments[^1] : null;
     }
 
     private sealed record TokenBody(

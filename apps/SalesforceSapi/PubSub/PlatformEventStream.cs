@@ -11,9 +11,14 @@ namespace DaprSync.SalesforceSapi.PubSub;
 
 /// <summary>
 /// One Subscribe call for one topic: checks the topic, starts after the stored replay id (LATEST when none),
-/// hands each event to the topic's handler and stores its replay id only after the handler returned.
+/// hands each event to the topic's handler and stores its replay id only after the handler returned. Every
+/// publish and every replay id write first passes <paramref name="fence"/>, which stops a replica that lost
+/// the topic's lease.
 /// </summary>
-internal sealed class PlatformEventStream(PlatformEventSubscriber.Dependencies deps, IPlatformEventHandler handler)
+internal sealed class PlatformEventStream(
+    PlatformEventSubscriber.Dependencies deps,
+    IPlatformEventHandler handler,
+    LeaseFence fence)
 {
     /// <summary>The replay id this call started after; null when it started at LATEST.</summary>
     public byte[]? StartReplayId { get; private set; }
@@ -61,6 +66,7 @@ internal sealed class PlatformEventStream(PlatformEventSubscriber.Dependencies d
 
             if (response.Events.Count == 0 && !response.LatestReplayId.IsEmpty)
             {
+                await fence(cancellationToken);
                 await deps.ReplayIds.SaveAsync(topicName, response.LatestReplayId.Memory, cancellationToken);
             }
 
@@ -107,16 +113,18 @@ internal sealed class PlatformEventStream(PlatformEventSubscriber.Dependencies d
         activity?.SetTag("messaging.system", "salesforce");
         activity?.SetTag("messaging.destination.name", handler.TopicName);
         activity?.SetTag("messaging.message.id", eventId);
+        DateTimeOffset? createdDate = null;
         await RetryInPlaceAsync(
-            () => PublishOrReportAsync(consumerEvent, headers, token),
+            async () => createdDate = await PublishOrReportAsync(consumerEvent, headers, token),
             error => error is PlatformEventDeliveryException,
             eventId,
             "publish",
             token);
 
-        // The state store seam defines no failure types, so any failure but cancellation is retried.
+        // The state store seam defines no failure types, so any failure but cancellation is retried. A lost
+        // lease surfaces as cancellation from the fence and ends the stream.
         await RetryInPlaceAsync(
-            () => deps.ReplayIds.SaveAsync(handler.TopicName, replayId.Memory, token),
+            () => SaveProgressAsync(replayId, createdDate, token),
             error => error is not OperationCanceledException,
             eventId,
             "store the replay id",
@@ -143,16 +151,35 @@ internal sealed class PlatformEventStream(PlatformEventSubscriber.Dependencies d
         }
     }
 
-    private async Task PublishOrReportAsync(ConsumerEvent consumerEvent, Metadata headers, CancellationToken token)
+    private async Task SaveProgressAsync(ByteString replayId, DateTimeOffset? createdDate, CancellationToken token)
+    {
+        await fence(token);
+        if (createdDate is { } date)
+        {
+            await deps.ReplayIds.SaveLastEventDateAsync(handler.TopicName, date, token);
+        }
+
+        await deps.ReplayIds.SaveAsync(handler.TopicName, replayId.Memory, token);
+    }
+
+    /// <summary>
+    /// Publishes the event or reports it as malformed. Returns its <c>CreatedDate</c> when it was published, null
+    /// when it was reported.
+    /// </summary>
+    private async Task<DateTimeOffset?> PublishOrReportAsync(
+        ConsumerEvent consumerEvent, Metadata headers, CancellationToken token)
     {
         var eventId = consumerEvent.Event.Id;
         var replayId = consumerEvent.ReplayId;
+        await fence(token);
         try
         {
             var schema = await deps.Schemas.GetAsync(consumerEvent.Event.SchemaId, headers, token);
             var record = AvroPayload.Decode(schema, consumerEvent.Event.Payload);
+            var createdDate = PlatformEventFields.RequireCreatedDate(record);
             var message = new PlatformEventMessage(handler.TopicName, eventId, replayId.ToByteArray(), record);
             await DeliverAsync(message, token);
+            return createdDate;
         }
         catch (Exception ex) when (ex is AvroException or MalformedPlatformEventException)
         {
@@ -163,6 +190,7 @@ internal sealed class PlatformEventStream(PlatformEventSubscriber.Dependencies d
                 handler.TopicName,
                 eventId,
                 token);
+            return null;
         }
     }
 

@@ -54,9 +54,12 @@ public sealed partial class PlatformEventSubscriber
 
     /// <summary>Runs the subscription until the host stops or a renewal finds the lease gone.</summary>
     /// <remarks>
-    /// NOTE: the lease does not fence the bus. A holder paused past its expiry, or stopped between a
-    /// publish and the replay id write, lets the next holder publish that event again with the same
-    /// CloudEvent id, so subscribers must drop duplicates by that id.
+    /// Each publish and replay id write is fenced: the lease is renewed with its ETag first, so a holder that
+    /// was paused past its expiry finds another replica's lease and stops instead of writing. NOTE: the check
+    /// and the write are two state store calls, not one transaction, so a pause of a whole lease lifetime
+    /// between them still lets one stale write through. A holder stopped between a publish and the replay id
+    /// write also lets the next holder publish that event again with the same CloudEvent id, so subscribers
+    /// must still drop duplicates by that id.
     /// </remarks>
     private async Task ConsumeWhileLeasedAsync(SubscriberLease lease, CancellationToken stoppingToken)
     {
@@ -64,7 +67,7 @@ public sealed partial class PlatformEventSubscriber
         var renewing = RenewUntilLostAsync(lease, leaseLost);
         try
         {
-            await RunAsync(leaseLost.Token);
+            await RunAsync(token => EnsureLeaseHeldAsync(lease, leaseLost, token), leaseLost.Token);
         }
         catch (OperationCanceledException) when (leaseLost.IsCancellationRequested)
         {
@@ -78,6 +81,31 @@ public sealed partial class PlatformEventSubscriber
         {
             await leaseLost.CancelAsync();
             await renewing;
+            await WaitForSweepAsync();
+        }
+    }
+
+    /// <summary>The <see cref="LeaseFence"/> of one holding of the lease.</summary>
+    private async Task EnsureLeaseHeldAsync(
+        SubscriberLease lease, CancellationTokenSource leaseLost, CancellationToken cancellationToken)
+    {
+        // A renewal that failed on a state store error counts as held while time is left, as in the renew loop.
+        if (await TryLeaseOperationAsync(lease.TryRenewAsync, "renew", cancellationToken) || HasTimeLeft(lease))
+        {
+            return;
+        }
+
+        await MarkLeaseLostAsync(leaseLost);
+        throw new OperationCanceledException(
+            $"Replica {deps.ReplicaId} no longer holds the lease on {handler.TopicName}.", leaseLost.Token);
+    }
+
+    private async Task MarkLeaseLostAsync(CancellationTokenSource leaseLost)
+    {
+        if (!leaseLost.IsCancellationRequested)
+        {
+            PubSubLog.LeaseLost(deps.Logger, handler.TopicName, deps.ReplicaId);
+            await leaseLost.CancelAsync();
         }
     }
 
@@ -91,8 +119,7 @@ public sealed partial class PlatformEventSubscriber
                 if (!await TryLeaseOperationAsync(lease.TryRenewAsync, "renew", leaseLost.Token)
                     && !HasTimeLeft(lease))
                 {
-                    PubSubLog.LeaseLost(deps.Logger, handler.TopicName, deps.ReplicaId);
-                    await leaseLost.CancelAsync();
+                    await MarkLeaseLostAsync(leaseLost);
                     return;
                 }
             }

@@ -13,7 +13,8 @@ namespace DaprSync.SalesforceSapi.PubSub;
 /// Hosted service that keeps one Pub/Sub API subscription open for one topic while this replica holds
 /// the topic's <see cref="SubscriberLease"/>. It reconnects with exponential backoff (a failed
 /// <c>GetTopic</c> included), authenticates again once when the token is rejected, and on an invalid or
-/// expired replay id reports a <c>REPLAY_ID_INVALID</c> problem and resubscribes from LATEST.
+/// expired replay id reports a <c>REPLAY_ID_INVALID</c> problem, resubscribes from LATEST and, once the new
+/// subscription has returned its first response, runs the catch-up sweep from the last event seen.
 /// </summary>
 public sealed partial class PlatformEventSubscriber(IPlatformEventHandler handler, PlatformEventSubscriber.Dependencies deps)
     : BackgroundService
@@ -33,7 +34,8 @@ public sealed partial class PlatformEventSubscriber(IPlatformEventHandler handle
         TimeProvider TimeProvider,
         ILogger<PlatformEventSubscriber> Logger,
         IStateStore StateStore,
-        string ReplicaId)
+        string ReplicaId,
+        IReplayGapSweeper? Sweeper = null)
     {
         /// <summary>
         /// Returns the delay before retry number <paramref name="failures"/>: the minimum delay, doubled per
@@ -72,18 +74,32 @@ public sealed partial class PlatformEventSubscriber(IPlatformEventHandler handle
 
     public IPlatformEventHandler Handler => handler;
 
-    private async Task RunAsync(CancellationToken stoppingToken)
+    private async Task RunAsync(LeaseFence fence, CancellationToken stoppingToken)
     {
         var failures = 0;
         var reauthenticated = false;
         var session = await deps.Sessions.GetAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
-            var stream = new PlatformEventStream(deps, handler);
+            var stream = new PlatformEventStream(deps, handler, fence);
+            var responded = false;
+            void OnResponse()
+            {
+                failures = 0;
+                reauthenticated = false;
+                if (!responded)
+                {
+                    // The first response proves the server has fixed the start position, so a sweep started
+                    // now covers every change the new subscription will not deliver.
+                    responded = true;
+                    StartMarkedSweep(fence, stoppingToken);
+                }
+            }
+
             Exception? failure;
             try
             {
-                await stream.RunAsync(session, () => { failures = 0; reauthenticated = false; }, stoppingToken);
+                await stream.RunAsync(session, OnResponse, stoppingToken);
                 failure = new RpcException(new Status(StatusCode.Unavailable, "The server ended the stream."));
             }
             catch (RpcException ex) when (ex.StatusCode == StatusCode.Unauthenticated && !reauthenticated)
@@ -97,13 +113,14 @@ public sealed partial class PlatformEventSubscriber(IPlatformEventHandler handle
             {
                 try
                 {
-                    await RecoverFromInvalidReplayIdAsync(ex, stream.StartReplayId, stoppingToken);
+                    await RecoverFromInvalidReplayIdAsync(ex, stream.StartReplayId, fence, stoppingToken);
                     continue;
                 }
-                catch (PlatformEventDeliveryException reportFailure)
+                catch (Exception recoveryFailure) when (recoveryFailure is not OperationCanceledException)
                 {
-                    // The replay id stays stored, so the next attempt is rejected again and reports again.
-                    failure = reportFailure;
+                    // The bus or the state store failed, and neither seam defines failure types. The replay
+                    // id stays stored, so the next attempt is rejected again and reports again.
+                    failure = recoveryFailure;
                 }
             }
             catch (TopicUnavailableException ex)
@@ -129,11 +146,13 @@ public sealed partial class PlatformEventSubscriber(IPlatformEventHandler handle
         }
     }
 
-    private async Task RecoverFromInvalidReplayIdAsync(RpcException error, byte[] replayId, CancellationToken token)
+    private async Task RecoverFromInvalidReplayIdAsync(
+        RpcException error, byte[] replayId, LeaseFence fence, CancellationToken token)
     {
         var errorCode = error.Trailers.GetValue("error-code") ?? error.StatusCode.ToString();
         var replayHex = PlatformEventStream.ToHex(replayId);
         PubSubLog.ReplayIdInvalid(deps.Logger, error, handler.TopicName, replayHex, errorCode);
+        await fence(token);
         await deps.ReportProblemAsync(
             "REPLAY_ID_INVALID",
             $"The stored replay id {replayHex} of {handler.TopicName} was rejected as invalid or expired "
@@ -142,6 +161,14 @@ public sealed partial class PlatformEventSubscriber(IPlatformEventHandler handle
             handler.TopicName,
             recordId: null,
             token);
+
+        // The gap is stored before the replay id goes, so a stop in between still leaves the sweep to run.
+        if (deps.Sweeper is not null)
+        {
+            await deps.Sweeper.MarkGapAsync(handler.TopicName, token);
+        }
+
+        await fence(token);
         await deps.ReplayIds.DeleteAsync(handler.TopicName, token);
     }
 

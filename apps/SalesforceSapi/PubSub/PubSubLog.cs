@@ -65,4 +65,9 @@ internal static partial class PubSubLog
         Message = "Failed to {Step} for event {EventId} of {TopicName}; retrying in {Delay} (attempt {Attempt})")]
     public static partial void StepRetrying(
         ILogger logger, Exception error, string topicName, string eventId, string step, TimeSpan delay, int attempt);
+
+    [LoggerMessage(EventId = 2114, Level = LogLevel.Warning,
+        Message = "Catch-up sweep of {TopicName} failed; retrying in {Delay} (attempt {Attempt})")]
+    public static partial void SweepRetrying(
+        ILogger logger, Exception error, string topicName, TimeSpan delay, int attempt);
 }

@@ -17,7 +17,8 @@ public static class PubSubRegistration
     /// Binds and validates <c>Salesforce:PubSub</c>. When <c>Salesforce:PubSub:Enabled</c> is true, registers the
     /// gRPC client and one <see cref="PlatformEventSubscriber"/> per topic: <c>AccountsEvent__e</c>,
     /// <c>Create_NS_Order__e</c> and <c>ABT_Payment_and_Refund_Event__e</c>.
-    /// The host supplies <see cref="ISalesforceSession"/>, <see cref="IEventPublisher"/> and <see cref="IStateStore"/>.
+    /// The host supplies <see cref="ISalesforceSession"/>, <see cref="IEventPublisher"/> and <see cref="IStateStore"/>,
+    /// and may supply an <see cref="IReplayGapSweeper"/> to run after an expired replay id.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformEventSubscribers(this IHostApplicationBuilder builder)
     {
@@ -39,7 +40,7 @@ public static class PubSubRegistration
         services.AddSingleton(provider =>
             new Eventbus.V1.PubSub.PubSubClient(provider.GetRequiredService<GrpcChannel>()));
         services.AddSingleton<AvroSchemaCache>();
-        services.AddSingleton<ReplayIdStore>();
+        services.TryAddSingleton<ReplayIdStore>();
         services.AddSingleton(provider => new PlatformEventSubscriber.Dependencies(
             provider.GetRequiredService<Eventbus.V1.PubSub.PubSubClient>(),
             provider.GetRequiredService<AvroSchemaCache>(),
@@ -50,7 +51,8 @@ public static class PubSubRegistration
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<PlatformEventSubscriber>>(),
             provider.GetRequiredService<IStateStore>(),
-            ReplicaIdOf(provider.GetRequiredService<IOptions<PubSubOptions>>().Value)));
+            ReplicaIdOf(provider.GetRequiredService<IOptions<PubSubOptions>>().Value),
+            provider.GetService<IReplayGapSweeper>()));
         AddSubscriber<AccountsEventHandler>(services);
         AddSubscriber<CreateNsOrderEventHandler>(services);
         AddSubscriber<PaymentEventHandler>(services);

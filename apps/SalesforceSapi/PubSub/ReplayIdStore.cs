@@ -4,11 +4,15 @@ namespace DaprSync.SalesforceSapi.PubSub;
 
 /// <summary>
 /// The last handled replay id per topic, in the state store under <c>replay-id:{topic}</c> as base64, so a
-/// restarted subscriber resumes after the last event it handled.
+/// restarted subscriber resumes after the last event it handled. Beside it, under
+/// <c>last-event-date:{topic}</c>, is the <c>CreatedDate</c> of the last event bridged to the bus, from which
+/// a catch-up sweep starts when the replay id has expired.
 /// </summary>
 public sealed class ReplayIdStore(IStateStore stateStore)
 {
     public static string KeyFor(string topicName) => $"replay-id:{topicName}";
+
+    public static string LastEventDateKeyFor(string topicName) => $"last-event-date:{topicName}";
 
     /// <summary>
     /// Returns the stored replay id, or null when none is stored. A value that is not base64 comes back
@@ -34,6 +38,17 @@ public sealed class ReplayIdStore(IStateStore stateStore)
 
     public Task SaveAsync(string topicName, ReadOnlyMemory<byte> replayId, CancellationToken cancellationToken) =>
         stateStore.SaveAsync(KeyFor(topicName), Convert.ToBase64String(replayId.Span), cancellationToken: cancellationToken);
+
+    /// <summary>Returns the <c>CreatedDate</c> of the last event bridged from the topic, or null if none.</summary>
+    public async Task<DateTimeOffset?> GetLastEventDateAsync(string topicName, CancellationToken cancellationToken)
+    {
+        var entry = await stateStore.GetAsync<DateTimeOffset>(LastEventDateKeyFor(topicName), cancellationToken);
+        return entry?.Value;
+    }
+
+    public Task SaveLastEventDateAsync(
+        string topicName, DateTimeOffset createdDate, CancellationToken cancellationToken) =>
+        stateStore.SaveAsync(LastEventDateKeyFor(topicName), createdDate, cancellationToken: cancellationToken);
 
     public Task DeleteAsync(string topicName, CancellationToken cancellationToken) =>
         stateStore.TryDeleteAsync(KeyFor(topicName), cancellationToken: cancellationToken);

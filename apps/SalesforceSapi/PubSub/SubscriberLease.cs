@@ -21,6 +21,9 @@ public sealed class SubscriberLease(
     TimeSpan timeToLive,
     TimeProvider timeProvider)
 {
+    // Serializes renewals: the renew loop and the fence before each write renew concurrently, and two
+    // renewals from one replica would conflict on the ETag and drop a lease that is still held.
+    private readonly SemaphoreSlim _renewGate = new(1, 1);
     private string? _leaseId;
 
     public static string KeyFor(string topicName) => $"pubsub-lease:{topicName}";
@@ -58,6 +61,19 @@ public sealed class SubscriberLease(
     /// expired and another replica took it, or it was deleted.
     /// </summary>
     public async Task<bool> TryRenewAsync(CancellationToken cancellationToken)
+    {
+        await _renewGate.WaitAsync(cancellationToken);
+        try
+        {
+            return await RenewAsync(cancellationToken);
+        }
+        finally
+        {
+            _renewGate.Release();
+        }
+    }
+
+    private async Task<bool> RenewAsync(CancellationToken cancellationToken)
     {
         var key = KeyFor(topicName);
         var entry = await stateStore.GetAsync<SubscriberLeaseState>(key, cancellationToken);
