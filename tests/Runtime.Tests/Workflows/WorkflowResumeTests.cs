@@ -87,7 +87,7 @@ public sealed class WorkflowResumeTests : IDisposable
     }
 
     [Fact]
-    public async Task StartAsync_AfterStopDuringFanOut_ReplaysBranchesInOrder()
+    public async Task StartAsync_AfterFanOutStop_ReplaysInOrder()
     {
         // The second step of the branch for 2 (input 20) blocks; the other five steps finish before the stop.
         _log.WritebackGate = ActivityLog.ClosedGate();
