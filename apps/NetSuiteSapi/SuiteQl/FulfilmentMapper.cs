@@ -12,6 +12,9 @@ public static partial class FulfilmentMapper
     /// The read of item fulfilments. The carrier is the display name of the ship method (a shipping item), and
     /// <c>shipdate</c> falls back to <c>trandate</c> when an account leaves it empty.
     /// </summary>
+    /// <remarks>NOTE: the <c>transaction</c> columns <c>shipdate</c>, <c>shipmethod</c> and
+    /// <c>trackingnumberlist</c> were not queried on a live account. A column that an account does not expose fails
+    /// the query with HTTP 400, which ns-sapi returns as 502.</remarks>
     public static KeysetQuery Fulfilments { get; } = KeysetQuery.Transactions(
         ["ItemShip"],
         ["id", "tranid", "createdfrom", TransactionMapper.DateColumn("trandate"),
