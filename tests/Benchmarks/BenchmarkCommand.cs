@@ -1,6 +1,7 @@
 using DaprSync.Benchmarks.Reporting;
 using DaprSync.Benchmarks.Scenarios;
 using Serilog;
+using Serilog.Events;
 
 namespace DaprSync.Benchmarks;
 
@@ -17,9 +18,10 @@ public static class BenchmarkCommand
             return 2;
         }
 
-        // The apps log warnings and errors only (retries, rejected records), so a scenario's output stays readable.
+        // The apps log warnings and errors only (retries, rejected records) unless --verbose is given, so a
+        // scenario's output stays readable.
         Log.Logger = new LoggerConfiguration()
-            .MinimumLevel.Warning()
+            .MinimumLevel.Is(options.Verbose ? LogEventLevel.Information : LogEventLevel.Warning)
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
             .CreateLogger();
         using var cancel = new CancellationTokenSource();

@@ -3,7 +3,8 @@ using System.Globalization;
 namespace DaprSync.Benchmarks;
 
 /// <summary>Command-line options shared by the scenarios.</summary>
-public sealed record BenchmarkOptions(string Scenario, string OutputDirectory, int? Records, int? BaselineRecords)
+public sealed record BenchmarkOptions(
+    string Scenario, string OutputDirectory, int? Records, int? BaselineRecords, bool Verbose = false)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/Benchmarks -- SCENARIO [options]
@@ -19,6 +20,7 @@ public sealed record BenchmarkOptions(string Scenario, string OutputDirectory, i
           --out DIR          where to write SCENARIO.json and SCENARIO.md (default tests/Benchmarks/results)
           --n N              records of the scenario (invoices: 10000, orders: 1000)
           --baseline-n N     invoices of the invoice baseline run (default 1000)
+          --verbose          log every request of the apps and emulators with its duration (Information level)
         """;
 
     /// <summary>Parses the arguments, or returns null and an error message that names the invalid option.</summary>
@@ -36,11 +38,15 @@ public sealed record BenchmarkOptions(string Scenario, string OutputDirectory, i
         var output = Path.Combine("tests", "Benchmarks", "results");
         int? records = null;
         int? baseline = null;
+        var verbose = false;
         for (var i = 1; i < args.Count; i++)
         {
             var value = i + 1 < args.Count ? args[i + 1] : null;
             switch (args[i])
             {
+                case "--verbose":
+                    verbose = true;
+                    break;
                 case "--out" when value is not null:
                     output = value;
                     i++;
@@ -59,7 +65,7 @@ public sealed record BenchmarkOptions(string Scenario, string OutputDirectory, i
             }
         }
 
-        return new BenchmarkOptions(scenario, Path.GetFullPath(output), records, baseline);
+        return new BenchmarkOptions(scenario, Path.GetFullPath(output), records, baseline, verbose);
     }
 
     private static bool TryParseCount(string? value, out int count) =>

@@ -21,4 +21,21 @@ internal static class DrillSettings
         ["Runtime:Bus:MaxBackoff"] = "00:00:00.500",
         ["Runtime:Bus:MaxAttempts"] = "20",
     };
+
+    /// <summary>
+    /// Settings for a host that is killed: leases and event claims of a dead process expire within seconds
+    /// instead of minutes, so the restarted process takes over quickly.
+    /// </summary>
+    public static Dictionary<string, string?> Crash() => new()
+    {
+        ["Salesforce:PubSub:LeaseTimeToLive"] = "00:00:01",
+        ["Pollers:invoice:LeaseDuration"] = "00:00:02",
+        ["Pollers:invoice:PageSize"] = "50",
+        ["Pollers:invoice:BatchSize"] = "25",
+        ["Pollers:invoice:InitialBackoff"] = "00:00:00.100",
+        ["CustomerSync:EventClaimTimeout"] = "00:00:02",
+        ["Runtime:Bus:InitialBackoff"] = "00:00:00.100",
+        ["Runtime:Bus:MaxBackoff"] = "00:00:01",
+        ["Runtime:Bus:MaxAttempts"] = "30",
+    };
 }

@@ -95,8 +95,16 @@ public sealed record BenchmarkReport(
         }
     }
 
-    private static string Format(double value) =>
-        value == Math.Floor(value) && Math.Abs(value) < 1e12
-            ? value.ToString("N0", CultureInfo.InvariantCulture)
+    private static string Format(double value)
+    {
+        if (value == Math.Floor(value) && Math.Abs(value) < 1e12)
+        {
+            return value.ToString("N0", CultureInfo.InvariantCulture);
+        }
+
+        // Four significant digits below 1, so that 0.0061 calls per record does not print as 0.01.
+        return Math.Abs(value) < 1
+            ? value.ToString("0.####", CultureInfo.InvariantCulture)
             : value.ToString("N2", CultureInfo.InvariantCulture);
+    }
 }
