@@ -7,7 +7,11 @@ public sealed record PollerPage<T>(IReadOnlyList<T> Records, bool HasMore, strin
 public readonly record struct PolledKey(string Id, DateTimeOffset LastModified);
 
 /// <summary>What Salesforce did with one record of an upsert batch.</summary>
-public sealed record SinkOutcome(string Id, bool Success, string? ErrorCode, string? Message, string? SalesforceReference);
+public sealed record SinkOutcome(string Id, bool Success, string? ErrorCode, string? Message, string? SalesforceReference)
+{
+    /// <summary>The mapped Salesforce upsert of a failed record as JSON, which an operator's retry sends again.</summary>
+    public string? UpsertJson { get; init; }
+}
 
 /// <summary>Reads records modified in a window, page by page (the NetSuite side of a poller).</summary>
 public interface IPollerSource<T>

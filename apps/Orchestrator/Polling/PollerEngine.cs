@@ -1,5 +1,6 @@
 using DaprSync.Orchestrator.Notifications;
 using DaprSync.Orchestrator.Operations;
+using DaprSync.Orchestrator.Outcomes;
 using DaprSync.Runtime;
 
 namespace DaprSync.Orchestrator.Polling;
@@ -15,7 +16,8 @@ public sealed partial class PollerEngine(
     IStateStore state,
     FailureEmailSender email,
     TimeProvider time,
-    ILogger<PollerEngine> logger)
+    ILogger<PollerEngine> logger,
+    SyncOutcomeStore? outcomes = null)
 {
     // The replica part of each run's lease holder id; the engine is a singleton of the orchestrator.
     private readonly string _holder = $"{Environment.MachineName}-{Guid.NewGuid():N}";

@@ -90,12 +90,14 @@ internal sealed partial class PollerRun<T>
             if (outcome is { Success: true })
             {
                 _upserted++;
+                await engine.ResolveFailureAsync(poller, key.Id, cancellationToken);
                 continue;
             }
 
             _failures.Add(new FailedRecord(
                 recordType, key.Id, outcome?.SalesforceReference,
                 outcome?.ErrorCode ?? "MISSING_RESULT", outcome?.Message ?? "Salesforce returned no result for this record."));
+            await engine.RecordFailureAsync(poller, recordType, _failures[^1], outcome?.UpsertJson, cancellationToken);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DaprSync.Contracts.Salesforce;
 
 namespace DaprSync.Orchestrator.Polling;
@@ -26,20 +27,27 @@ public abstract class SalesforceBatchSink<TRecord, TUpsert> : IPollerSink<TRecor
         }
         catch (TransientPollerException exception) when (exception.Permanent)
         {
-            return batch.Select(record => new SinkOutcome(
-                NetSuiteIdOf(record), false, "BATCH_REJECTED", exception.Message, ReferenceOf(record))).ToList();
+            return batch.Select((record, index) => new SinkOutcome(
+                NetSuiteIdOf(record), false, "BATCH_REJECTED", exception.Message, ReferenceOf(record))
+            {
+                UpsertJson = JsonSerializer.Serialize(upserts[index], JsonSerializerOptions.Web),
+            }).ToList();
         }
 
         return batch.Select((record, index) =>
         {
             var result = response.Results.FirstOrDefault(r => r.Index == index);
             var error = result?.Errors.FirstOrDefault();
+            var success = result?.Success == true;
             return new SinkOutcome(
                 NetSuiteIdOf(record),
-                result?.Success == true,
+                success,
                 error?.StatusCode,
                 error is null ? null : $"{error.Message} (fields: {string.Join(", ", error.Fields)})",
-                ReferenceOf(record));
+                ReferenceOf(record))
+            {
+                UpsertJson = success ? null : JsonSerializer.Serialize(upserts[index], JsonSerializerOptions.Web),
+            };
         }).ToList();
     }
 
