@@ -24,6 +24,9 @@ internal static partial class OperationsLog
     [LoggerMessage(1406, LogLevel.Information, "Account event {EventId} for Account {AccountId}: flow paused; asking for redelivery")]
     public static partial void AccountEventPaused(ILogger logger, string eventId, string accountId);
 
+    [LoggerMessage(1411, LogLevel.Information, "{Flow} event {EventId} for {RecordId}: flow paused; asking for redelivery")]
+    public static partial void EventPaused(ILogger logger, string flow, string eventId, string recordId);
+
     [LoggerMessage(1407, LogLevel.Warning,
         "Dead letter {MessageId} received from topic {OriginalTopic}; stored for replay")]
     public static partial void DeadLetterStored(ILogger logger, string messageId, string originalTopic);

@@ -1,5 +1,6 @@
 using DaprSync.Contracts.Events;
 using DaprSync.Orchestrator.CustomerSync;
+using DaprSync.Orchestrator.Operations;
 using DaprSync.Orchestrator.Outcomes;
 using DaprSync.Runtime;
 using DaprSync.Runtime.Workflows;
@@ -38,6 +39,13 @@ public sealed class OrderQueuedHandler(
         if (queued is null || string.IsNullOrWhiteSpace(eventId) || string.IsNullOrWhiteSpace(queued.OrderId))
         {
             return await DropMalformedAsync(eventId, queued, cancellationToken);
+        }
+
+        // A paused flow leaves its events on the bus, which redelivers them with backoff until it resumes.
+        if (await FlowPauseStore.IsPausedAsync(state, Flow, cancellationToken))
+        {
+            OperationsLog.EventPaused(logger, Flow, eventId, queued.OrderId);
+            return TopicResponse.Retry;
         }
 
         var processedKey = $"{Flow}:processed-event:{eventId}";

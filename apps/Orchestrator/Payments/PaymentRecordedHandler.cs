@@ -2,6 +2,7 @@ using DaprSync.Contracts.Events;
 using DaprSync.Contracts.NetSuite;
 using DaprSync.Contracts.Salesforce;
 using DaprSync.Orchestrator.CustomerSync;
+using DaprSync.Orchestrator.Operations;
 using DaprSync.Orchestrator.Outcomes;
 using DaprSync.Runtime;
 using Microsoft.Extensions.Logging;
@@ -37,6 +38,13 @@ public sealed partial class PaymentRecordedHandler(
         if (recorded is null || string.IsNullOrWhiteSpace(eventId) || string.IsNullOrWhiteSpace(recorded.PaymentId))
         {
             return await DropMalformedAsync(eventId, recorded, cancellationToken);
+        }
+
+        // A paused flow leaves its events on the bus, which redelivers them with backoff until it resumes.
+        if (await FlowPauseStore.IsPausedAsync(state, Flow, cancellationToken))
+        {
+            OperationsLog.EventPaused(logger, Flow, eventId, recorded.PaymentId);
+            return TopicResponse.Retry;
         }
 
         var processedKey = $"{Flow}:processed-event:{eventId}";

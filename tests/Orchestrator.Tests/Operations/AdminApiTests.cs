@@ -82,6 +82,22 @@ public sealed class AdminApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pause_PaymentEvent_ReturnsRetry()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var pause = await host.Admin.PostAsync("admin/flows/payment/pause", null, cancellationToken);
+        var data = """{"eventId":"evt-p1","paymentId":"a0P000000000001","amount":250.0,"createdDate":"2026-03-02T08:59:00Z"}""";
+
+        // The fake NetSuite API rejects payment calls, so a handler that ignored the pause would fail with 500.
+        var status = await Events.PostCloudEventAsync(host.Client, "events/payment-recorded", "evt-p1", "sf-payment-recorded", data);
+
+        Assert.Equal(HttpStatusCode.OK, pause.StatusCode);
+        Assert.Equal("RETRY", status);
+        Assert.Empty(await host.Admin.GetFromJsonAsync<List<SyncOutcome>>(
+            "admin/failures?flow=payment", JsonSerializerOptions.Web, cancellationToken) ?? []);
+    }
+
+    [Fact]
     public async Task DryRun_ValidAccount_WritesNothing()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
