@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using System.Text.Json;
 using Dapr.Client;
 using DaprSync.Contracts;
@@ -7,8 +5,6 @@ using DaprSync.Runtime.Dapr;
 using DaprSync.TestSupport;
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Configurations;
-using DotNet.Testcontainers.Containers;
-using DotNet.Testcontainers.Networks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,11 +18,6 @@ namespace DaprSync.Deploy.Tests.Smoke;
 /// </summary>
 public sealed class DaprSidecarSmokeTests
 {
-    // NOTE: never run on the build machines (no Docker engine). 1.16.9 is a released Dapr version;
-    // the scheduler flags and the wait conditions below are untested.
-    private const string DaprVersion = "1.16.9";
-    private const int DaprHttpPort = 3500;
-    private const int DaprGrpcPort = 50001;
     private const string Topic = "smoke-test";
 
     private sealed record SmokeEvent(string AccountId);
@@ -47,25 +38,12 @@ public sealed class DaprSidecarSmokeTests
 
         await using var network = new NetworkBuilder().Build();
         await network.CreateAsync(cancellationToken);
-        await using var redis = BuildRedis(network);
-        await using var placement = BuildControlPlane(network, "placement", "50005").Build();
-
-        // The scheduler keeps its embedded etcd data in this directory, which must be writable.
-        await using var scheduler = BuildControlPlane(network, "scheduler", "50006")
-            .WithTmpfsMount("/var/run/dapr/scheduler")
-            .Build();
-        await Task.WhenAll(
-            redis.StartAsync(cancellationToken),
-            placement.StartAsync(cancellationToken),
-            scheduler.StartAsync(cancellationToken));
-
-        await using var daprd = BuildSidecar(network, appPort);
+        await using var controlPlane = await DaprContainers.StartControlPlaneAsync(network, cancellationToken);
+        await using var daprd = DaprContainers.BuildSidecar(network, AppIds.Orchestrator, appPort);
         await daprd.StartAsync(cancellationToken);
 
-        using var daprClient = new DaprClientBuilder()
-            .UseGrpcEndpoint($"http://{daprd.Hostname}:{daprd.GetMappedPublicPort(DaprGrpcPort)}")
-            .UseHttpEndpoint($"http://{daprd.Hostname}:{daprd.GetMappedPublicPort(DaprHttpPort)}")
-            .Build();
+        var (http, grpc) = DaprContainers.EndpointsOf(daprd);
+        using var daprClient = new DaprClientBuilder().UseGrpcEndpoint(grpc).UseHttpEndpoint(http).Build();
 
         await AssertPublishUsesEventIdAsync(daprClient, delivered, cancellationToken);
         await AssertStateSemanticsAsync(daprClient, cancellationToken);
@@ -133,66 +111,4 @@ public sealed class DaprSidecarSmokeTests
                     return Results.Json(new { status = "SUCCESS" });
                 });
             });
-
-    private static IContainer BuildRedis(INetwork network) =>
-        new ContainerBuilder("redis:7.4")
-            .WithNetwork(network)
-            .WithNetworkAliases("redis")
-            .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("Ready to accept connections"))
-            .Build();
-
-    private static ContainerBuilder BuildControlPlane(INetwork network, string service, string port) =>
-        new ContainerBuilder($"daprio/{service}:{DaprVersion}")
-            .WithNetwork(network)
-            .WithNetworkAliases(service)
-            .WithEntrypoint($"./{service}")
-            .WithCommand("--port", port)
-            .WithWaitStrategy(Wait.ForUnixContainer().UntilInternalTcpPortIsAvailable(int.Parse(port)));
-
-    private static IContainer BuildSidecar(INetwork network, ushort appPort)
-    {
-        var builder = new ContainerBuilder($"daprio/daprd:{DaprVersion}")
-            .WithNetwork(network)
-            .WithEntrypoint("./daprd")
-            .WithCommand(
-                "--app-id", AppIds.Orchestrator,
-                "--app-port", appPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--app-channel-address", "host.testcontainers.internal",
-                "--dapr-http-port", DaprHttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--dapr-grpc-port", DaprGrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--placement-host-address", "placement:50005",
-                "--scheduler-host-address", "scheduler:50006",
-                "--resources-path", "/components")
-            .WithPortBinding(DaprHttpPort, assignRandomHostPort: true)
-            .WithPortBinding(DaprGrpcPort, assignRandomHostPort: true)
-            .WithWaitStrategy(Wait.ForUnixContainer().UntilHttpRequestIsSucceeded(request => request
-                .ForPort(DaprHttpPort)
-                .ForPath("/v1.0/healthz")
-                .ForStatusCode(HttpStatusCode.NoContent)));
-
-        foreach (var (name, content) in ReadComponentFiles())
-        {
-            builder = builder.WithResourceMapping(Encoding.UTF8.GetBytes(content), FilePath.Of("/components/" + name));
-        }
-
-        return builder.Build();
-    }
-
-    /// <summary>
-    /// The repository's pub/sub, state, secret store and resiliency files, with Redis and the secret
-    /// file moved to their places inside the container network.
-    /// </summary>
-    private static IEnumerable<(string Name, string Content)> ReadComponentFiles()
-    {
-        foreach (var name in new[] { "pubsub.yaml", "statestore.yaml", "secretstore.yaml", "resiliency.yaml" })
-        {
-            var content = File.ReadAllText(Path.Combine(RepositoryPaths.Components, name))
-                .Replace("localhost:6379", "redis:6379", StringComparison.Ordinal)
-                .Replace("components/secrets.local.json", "/components/secrets.local.json", StringComparison.Ordinal);
-            yield return (name, content);
-        }
-
-        var secrets = File.ReadAllText(Path.Combine(RepositoryPaths.Components, "secrets.local.json"));
-        yield return ("secrets.local.json", secrets);
-    }
 }
