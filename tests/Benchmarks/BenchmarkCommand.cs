@@ -35,6 +35,7 @@ public static class BenchmarkCommand
         {
             "invoices" => InvoiceScenario.RunAsync,
             "memory" => MemoryScenario.RunAsync,
+            "orders" => OrderScenario.RunAsync,
             _ => null,
         };
         if (scenario is null)
