@@ -27,6 +27,7 @@ public static partial class AdminApi
         admin.MapPost("/dead-letters/replay", DeadLetterReplay.ReplayAllAsync);
         admin.MapPost("/dead-letters/{messageId}/replay", DeadLetterReplay.ReplayOneAsync);
         admin.MapPost("/dry-run/customer/{accountId}", CustomerDryRun.RunAsync);
+        admin.MapPost("/dry-run/order/{orderId}", OrderDryRun.RunAsync);
         admin.MapGet("/status", StatusPage.RenderFragmentAsync);
     }
 
