@@ -72,7 +72,7 @@ public sealed class ApiCallMetricsTests : IDisposable
     }
 
     [Fact]
-    public void RecordFailed_ZeroCount_RecordsNothing()
+    public void RecordFailed_ZeroCountAndNullCode_SkipsAndTagsUnknown()
     {
         Metrics.RecordFailed("invoice", "POLLER_RECORD_FAILED", 0);
         Metrics.RecordFailed("customer", null);
