@@ -1,4 +1,5 @@
 using DaprSync.Benchmarks.Hosting;
+using DaprSync.Benchmarks.Scenarios;
 using DaprSync.Contracts;
 using DaprSync.Contracts.Events;
 using DaprSync.NetSuiteEmulator.Records;
@@ -57,6 +58,46 @@ public sealed class RedeliveryDrillTests
         Assert.All(customersPerAccount, pair => Assert.Equal(1, pair.Value));
         Assert.Equal(Accounts, customers.Count);
         Assert.Equal(Accounts, writtenBack);
+    }
+
+    [Fact]
+    public async Task OrderEvents_DeliveredThrice_OneSalesOrderEach()
+    {
+        const int orders = 20;
+        await using var environment = await BenchmarkEnvironment.StartAsync(new Dictionary<string, string?>(), Token);
+        var host = await environment.StartHostAsync(null, Token);
+        var orderIds = await OrderWorkload.SeedAsync(environment, orders, Token);
+
+        var publisher = host.Runtime.PublisherFor(AppIds.SalesforceSapi);
+        var now = DateTimeOffset.UtcNow;
+        var publishes = orderIds.SelectMany(orderId =>
+        {
+            var queued = new OrderQueuedEvent(Guid.NewGuid().ToString(), orderId, now);
+            return Enumerable.Range(0, Deliveries).Select(_ =>
+                publisher.PublishAsync(Topics.OrderQueued, queued, queued.EventId, Token));
+        });
+        await Task.WhenAll(publishes);
+        var writebacks = await OrderWorkload.WaitForWritebacksAsync(environment, orderIds, TimeSpan.FromSeconds(20), Token);
+        var idle = await host.Runtime.Bus.WaitForIdleAsync(TimeSpan.FromSeconds(10), Token);
+
+        var check = OrderWorkload.Check(environment, orderIds);
+        var bus = await host.Runtime.Bus.GetStatisticsAsync(Token);
+        DrillReport.Write(
+            "redelivery drill: order events",
+            ("orders", orders),
+            ("events published", orders * Deliveries),
+            ("deliveries", bus.Delivered),
+            ("Sales Orders created", check.SalesOrders),
+            ("duplicate Sales Orders", check.Duplicates),
+            ("orders lost (no Sales Order)", check.Missing),
+            ("orders written back", check.WrittenBack));
+
+        Assert.True(idle, "The bus did not deliver every event within the wait.");
+        Assert.Equal(orders, writebacks.Count);
+        Assert.Equal(0, check.Duplicates);
+        Assert.Equal(0, check.Missing);
+        Assert.Equal(orders, check.SalesOrders);
+        Assert.Equal(orders, check.WrittenBack);
     }
 
     /// <summary>Creates Accounts as the integration user, whose writes publish no event of their own.</summary>
