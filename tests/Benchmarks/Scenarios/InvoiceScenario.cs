@@ -41,7 +41,7 @@ public static class InvoiceScenario
         {
             new("invoices", n, "records"),
             new("NetSuite calls", measured.Calls.NetSuite, "calls", "counted by the NetSuite emulator"),
-            new("Salesforce calls", measured.Calls.Salesforce, "calls", "counted by the Salesforce emulator, sign-in included"),
+            new("Salesforce calls", measured.Calls.Salesforce, "calls", "counted by the Salesforce emulator during the run (the sign-in happens at start)"),
             new("calls per record", Math.Round(measuredCalls / (double)n, 4), "calls"),
             new("pages read", measured.Pages, "pages"),
             new("upsert calls", measured.UpsertCalls, "calls"),
