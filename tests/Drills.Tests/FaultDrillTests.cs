@@ -59,6 +59,40 @@ public sealed class FaultDrillTests
         Assert.True(netSuiteFaults + throttled > 0, "The NetSuite emulator injected no fault, so the drill proved nothing.");
     }
 
+    [Fact]
+    public async Task OrderBurst_InjectedFaults_EveryOrderOnce()
+    {
+        const int orders = 30;
+        await using var environment = await BenchmarkEnvironment.StartAsync(new Dictionary<string, string?>(), Token);
+        var settings = DrillSettings.Faulty(pageSize: 50, batchSize: 25);
+        settings["NetSuite:Soap:RequestTimeoutSeconds"] = "1";
+        await environment.StartHostAsync(settings, Token);
+        var orderIds = await OrderWorkload.SeedAsync(environment, orders, Token);
+
+        // The activations come from the sales user, so the faults start once they are made.
+        await OrderWorkload.QueueAsync(environment, orderIds, Token);
+        await InjectFaultsAsync(environment);
+        var writebacks = await OrderWorkload.WaitForWritebacksAsync(environment, orderIds, TimeSpan.FromSeconds(25), Token);
+        var check = OrderWorkload.Check(environment, orderIds);
+
+        var netSuiteFaults = environment.Emulators.NetSuite.Services.GetRequiredService<FaultInjector>().InjectedCount;
+        var salesforceFaults = await ReadSalesforceFaultsAsync(environment);
+        DrillReport.Write(
+            "fault drill: order burst",
+            ("orders", orders),
+            ("written back", writebacks.Count),
+            ("Sales Orders", check.SalesOrders),
+            ("duplicates", check.Duplicates),
+            ("missing", check.Missing),
+            ("NetSuite 5xx and timeouts injected", netSuiteFaults),
+            ("Salesforce faults injected", salesforceFaults));
+
+        Assert.Equal(orders, writebacks.Count);
+        Assert.Equal(0, check.Duplicates);
+        Assert.Equal(0, check.Missing);
+        Assert.Equal(orders, check.SalesOrders);
+    }
+
     /// <summary>Turns the faults on once the data is seeded, so that only the apps' calls see them.</summary>
     private static async Task InjectFaultsAsync(BenchmarkEnvironment environment)
     {
