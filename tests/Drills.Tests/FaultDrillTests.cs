@@ -62,7 +62,7 @@ public sealed class FaultDrillTests
     [Fact]
     public async Task OrderBurst_InjectedFaults_EveryOrderOnce()
     {
-        const int orders = 30;
+        const int orders = 20;
         await using var environment = await BenchmarkEnvironment.StartAsync(new Dictionary<string, string?>(), Token);
         var settings = DrillSettings.Faulty(pageSize: 50, batchSize: 25);
         settings["NetSuite:Soap:RequestTimeoutSeconds"] = "1";
@@ -72,8 +72,11 @@ public sealed class FaultDrillTests
         // The activations come from the sales user, so the faults start once they are made.
         await OrderWorkload.QueueAsync(environment, orderIds, Token);
         await InjectFaultsAsync(environment);
-        var writebacks = await OrderWorkload.WaitForWritebacksAsync(environment, orderIds, TimeSpan.FromSeconds(25), Token);
+        // Retries back off for several seconds per activity, so the wait is longer than a fault-free burst needs.
+        var writebacks = await OrderWorkload.WaitForWritebacksAsync(environment, orderIds, TimeSpan.FromSeconds(45), Token);
         var check = OrderWorkload.Check(environment, orderIds);
+        var records = environment.Emulators.Salesforce.Services.GetRequiredService<SalesforceEmulator.Records.SalesforceRecords>();
+        var markedFailed = orderIds.Count(id => records.Get("Order", id)?.GetString("Sync_Status__c") == "Failed");
 
         var netSuiteFaults = environment.Emulators.NetSuite.Services.GetRequiredService<FaultInjector>().InjectedCount;
         var salesforceFaults = await ReadSalesforceFaultsAsync(environment);
@@ -84,6 +87,7 @@ public sealed class FaultDrillTests
             ("Sales Orders", check.SalesOrders),
             ("duplicates", check.Duplicates),
             ("missing", check.Missing),
+            ("orders marked Failed", markedFailed),
             ("NetSuite 5xx and timeouts injected", netSuiteFaults),
             ("Salesforce faults injected", salesforceFaults));
 
