@@ -6,8 +6,8 @@ using DaprSync.NetSuiteSapi.Soap.Contracts;
 namespace DaprSync.NetSuiteSapi.SalesOrders;
 
 /// <summary>
-/// Builds the SOAP Sales Order from a request. Null optional values are omitted on create and named in
-/// <c>nullFieldList</c> on update. Lines carry the custom price level <c>-1</c> with the Salesforce net price (the
+/// Builds the SOAP Sales Order from a request. Null optional values are omitted and named in
+/// <c>nullFieldList</c>. Lines carry the custom price level <c>-1</c> with the Salesforce net price (the
 /// unit price less the line discount) as <c>rate</c>, so NetSuite does not reprice them, and the OrderItem id in a
 /// custom column that keys them on update. The undiscounted unit price, the discount percent, the sequence name and
 /// the quote line id go to custom columns of their own.
@@ -56,11 +56,9 @@ public sealed class SalesOrderMapper(SalesOrderOptions settings, TimeZoneInfo ac
             },
         };
 
-        if (existing is not null)
-        {
-            order.NullFieldList = ClearedFields(order);
-        }
-
+        // Sent on the create path too: an upsert that meets an order with the same external id then clears what
+        // the request leaves empty, as an update does.
+        order.NullFieldList = ClearedFields(order);
         return order;
     }
 

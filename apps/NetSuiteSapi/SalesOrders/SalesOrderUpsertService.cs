@@ -7,11 +7,11 @@ using DaprSync.NetSuiteSapi.Soap.Contracts;
 namespace DaprSync.NetSuiteSapi.SalesOrders;
 
 /// <summary>
-/// Writes a Sales Order over SOAP, keyed by external id, or by internal id when the request names one. It reads the
-/// order first: a missing order is created by <c>upsert</c> (so a concurrent duplicate still yields one order), an
-/// existing one is updated with its lines matched by the OrderItem id column. A created order is read back for its
-/// <c>tranId</c>. An internal id that names no Sales Order is rejected, because the order it named was deleted in
-/// NetSuite and creating a new one is a decision for the caller.
+/// Writes a Sales Order over SOAP. A request without an internal id is sent as an <c>upsert</c> by external id (so
+/// a concurrent duplicate still yields one order) and the order is then read back for its <c>tranId</c>: two calls.
+/// A request with an internal id reads that order and updates it with its lines matched by the OrderItem id column.
+/// An internal id that names no Sales Order is rejected, because the order it named was deleted in NetSuite and
+/// creating a new one is a decision for the caller.
 /// </summary>
 public sealed class SalesOrderUpsertService(
     NetSuiteSoapClient soap,
@@ -66,50 +66,93 @@ public sealed class SalesOrderUpsertService(
         IReadOnlyDictionary<string, string> itemIds,
         CancellationToken cancellationToken)
     {
-        var byInternalId = !string.IsNullOrWhiteSpace(request.InternalId);
-        var reference = byInternalId
-            ? new RecordRef { InternalId = request.InternalId, Type = "salesOrder" }
-            : new RecordRef { ExternalId = request.ExternalId, Type = "salesOrder" };
+        if (string.IsNullOrWhiteSpace(request.InternalId))
+        {
+            return await CreateAsync(request, country, itemIds, cancellationToken);
+        }
+
+        var reference = new RecordRef { InternalId = request.InternalId, Type = "salesOrder" };
         var read = await soap.GetAsync(reference, cancellationToken);
-        var existing = read.Status?.IsSuccess == true ? read.Record as SalesOrder : null;
-        var missing = read.Status?.Details.Any(detail => detail.Code == "RCRD_DSNT_EXIST") == true;
-        if (existing is null && missing && byInternalId)
+        if (read.Status?.IsSuccess == true && read.Record is SalesOrder existing)
+        {
+            return await UpdateAsync(request, country, itemIds, existing, cancellationToken);
+        }
+
+        if (read.Status?.Details.Any(detail => detail.Code == "RCRD_DSNT_EXIST") == true)
         {
             return Reject(request, new("RCRD_DSNT_EXIST", nameof(request.InternalId),
                 $"No Sales Order has the internal id {request.InternalId}: clear it to create a new Sales Order."));
         }
 
-        if (existing is null && !missing)
-        {
-            return Reject(request, StatusErrors.ToRejection(read.Status));
-        }
+        return Reject(request, StatusErrors.ToRejection(read.Status));
+    }
 
-        var order = mapper.Map(request, country, itemIds, existing);
-        var write = existing is null
-            ? await soap.UpsertAsync(order, cancellationToken)
-            : await soap.UpdateAsync(order, cancellationToken);
+    // An upsert by external id with the default replaceAll="true" replaces the item list of an order that already
+    // has the external id (a repeat after a lost writeback) with the same lines, so the repeat leaves one order
+    // with the request's lines. When NetSuite rejects that write, for example because a line to be replaced was
+    // fulfilled, an existing order is updated with its lines matched by the OrderItem id column instead.
+    private async Task<SalesOrderUpsertOutcome> CreateAsync(
+        SalesOrderUpsertRequest request,
+        Country? country,
+        IReadOnlyDictionary<string, string> itemIds,
+        CancellationToken cancellationToken)
+    {
+        var write = await soap.UpsertAsync(mapper.Map(request, country, itemIds, null), cancellationToken);
         if (write.Status?.IsSuccess != true)
         {
-            return Reject(request, StatusErrors.ToRejection(write.Status));
+            var read = await soap.GetAsync(
+                new RecordRef { ExternalId = request.ExternalId, Type = "salesOrder" }, cancellationToken);
+            return read.Status?.IsSuccess == true && read.Record is SalesOrder existing
+                ? await UpdateAsync(request, country, itemIds, existing, cancellationToken)
+                : Reject(request, StatusErrors.ToRejection(write.Status));
         }
 
-        var internalId = (write.BaseRef as RecordRef)?.InternalId ?? existing?.InternalId;
-        var tranId = existing?.TranId;
-        if (tranId is null && internalId is not null)
+        // The write response carries only the record reference, so the tranId that NetSuite assigns takes a get.
+        // NOTE: a repeat that replaced the lines of an existing order is also reported as created, because the
+        // upsert response does not say whether the record existed.
+        var internalId = (write.BaseRef as RecordRef)?.InternalId;
+        string? tranId = null;
+        if (internalId is not null)
         {
             var created = await soap.GetAsync(
                 new RecordRef { InternalId = internalId, Type = "salesOrder" }, cancellationToken);
             tranId = (created.Record as SalesOrder)?.TranId;
         }
 
+        return Succeed(request, internalId, tranId, created: true);
+    }
+
+    private async Task<SalesOrderUpsertOutcome> UpdateAsync(
+        SalesOrderUpsertRequest request,
+        Country? country,
+        IReadOnlyDictionary<string, string> itemIds,
+        SalesOrder existing,
+        CancellationToken cancellationToken)
+    {
+        var write = await soap.UpdateAsync(mapper.Map(request, country, itemIds, existing), cancellationToken);
+        if (write.Status?.IsSuccess != true)
+        {
+            return Reject(request, StatusErrors.ToRejection(write.Status));
+        }
+
+        var internalId = (write.BaseRef as RecordRef)?.InternalId ?? existing.InternalId;
+        return Succeed(request, internalId, existing.TranId, created: false);
+    }
+
+    private SalesOrderUpsertOutcome Succeed(
+        SalesOrderUpsertRequest request,
+        string? internalId,
+        string? tranId,
+        bool created)
+    {
         if (internalId is null || tranId is null)
         {
             return new SalesOrderUpsertOutcome.Transient(
                 "NetSuite wrote the Sales Order but returned no internal id or tranId; retry to read it back");
         }
 
-        SalesOrderLog.Upserted(logger, request.ExternalId, internalId, tranId, existing is null);
-        return new SalesOrderUpsertOutcome.Succeeded(new SalesOrderUpsertResult(internalId, tranId, existing is null));
+        SalesOrderLog.Upserted(logger, request.ExternalId, internalId, tranId, created);
+        return new SalesOrderUpsertOutcome.Succeeded(new SalesOrderUpsertResult(internalId, tranId, created));
     }
 
     private SalesOrderUpsertOutcome.Rejected Reject(

@@ -38,25 +38,36 @@ public sealed class SalesOrderUpsertTests
         Assert.Equal("-1", line.PriceLevelId);
         Assert.Equal("18.00", line.Rate);
         Assert.Equal("802000000000001AAA", line.CustomFields["custcol_dsync_sf_order_item_id"]);
+        Assert.Equal(["upsert", "get"], host.Requests.Select(Operation));
     }
 
     [Fact]
-    public async Task Upsert_Twice_KeepsOneSalesOrder()
+    public async Task Upsert_RepeatAfterLostWriteback_KeepsOneOrderAndLines()
     {
         await using var host = await SoapTestHost.StartAsync();
         host.Items.Add("SKU-CHAI");
+        host.Items.Add("SKU-TOFU");
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var chai = Line("802000000000001AAA", "SKU-CHAI", 10, 18m);
+        var tofu = Line("802000000000002AAA", "SKU-TOFU", 2, 23.25m);
 
-        using var first = await PutAsync(host, Order(host.CustomerId));
-        using var second = await PutAsync(host, Order(host.CustomerId));
+        // Salesforce never stored the first result, so the same Order arrives again without an internal id.
+        using var first = await PutAsync(host, Order(host.CustomerId, lines: [chai, tofu]));
+        using var second = await PutAsync(host, Order(host.CustomerId, lines: [chai, tofu]));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        var result = await second.Content.ReadFromJsonAsync<SalesOrderUpsertResult>(
-            TestContext.Current.CancellationToken);
-        Assert.False(result!.Created);
-        Assert.Equal("SO1001", result.TranId);
-        Assert.Single(host.Orders.All);
-        Assert.Single(host.Orders.All[0].Lines);
+        var firstResult = await first.Content.ReadFromJsonAsync<SalesOrderUpsertResult>(cancellationToken);
+        var secondResult = await second.Content.ReadFromJsonAsync<SalesOrderUpsertResult>(cancellationToken);
+        Assert.Equal(firstResult!.InternalId, secondResult!.InternalId);
+        Assert.Equal("SO1001", secondResult.TranId);
+        var order = Assert.Single(host.Orders.All);
+        Assert.Equal(
+            ["802000000000001AAA", "802000000000002AAA"],
+            order.Lines.Select(line => line.CustomFields["custcol_dsync_sf_order_item_id"]));
+        Assert.Equal([10d, 2d], order.Lines.Select(line => line.Quantity));
+        Assert.Equal(["18", "23.25"], order.Lines.Select(line => line.Rate));
+        Assert.Equal(["upsert", "get", "upsert", "get"], host.Requests.Select(Operation));
     }
 
     [Fact]
@@ -70,7 +81,7 @@ public sealed class SalesOrderUpsertTests
 
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         Assert.Null(host.Orders.All[0].OtherRefNum);
-        var update = host.Requests.Last(envelope => envelope.Descendants().Any(e => e.Name.LocalName == "update"));
+        var update = host.Requests.Last(envelope => Operation(envelope) == "upsert");
         XNamespace core = "urn:core_2023_2.platform.webservices.netsuite.com";
         var nullFieldList = update.Descendants(core + "nullFieldList").Single();
         Assert.Contains("otherRefNum", nullFieldList.Elements(core + "name").Select(name => name.Value));
@@ -101,6 +112,9 @@ public sealed class SalesOrderUpsertTests
         var update = host.Requests.Last(envelope => envelope.Descendants().Any(e => e.Name.LocalName == "update"));
         var itemList = update.Descendants().Single(element => element.Name.LocalName == "itemList");
         Assert.Equal("false", (string?)itemList.Attribute("replaceAll"));
+
+        // The replacing upsert is rejected for the fulfilled line, so the order is read and updated line by line.
+        Assert.Equal(["upsert", "get", "upsert", "get", "update"], host.Requests.Select(Operation));
     }
 
     [Fact]
@@ -150,4 +164,8 @@ public sealed class SalesOrderUpsertTests
 
     internal static async Task<Dictionary<string, object>> ProblemAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<Dictionary<string, object>>(TestContext.Current.CancellationToken))!;
+
+    // The name of the operation element in the SOAP body, such as get or upsert.
+    private static string Operation(XDocument envelope) =>
+        envelope.Root!.Elements().Last().Elements().First().Name.LocalName;
 }

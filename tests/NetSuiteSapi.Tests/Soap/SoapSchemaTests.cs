@@ -21,12 +21,15 @@ public sealed class SoapSchemaTests
         host.Items.Add("SKU-CHAI");
 
         using var created = await PutAsync(host, Order(host.CustomerId));
-        using var updated = await PutAsync(host, Order(host.CustomerId, purchaseOrder: null));
+        using var updated = await PutAsync(host, Order(host.CustomerId, purchaseOrder: null) with
+        {
+            InternalId = Assert.Single(host.Orders.All).Id,
+        });
 
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         var operations = host.Requests.Select(Operation).ToList();
-        Assert.Equal(["get", "upsert", "get", "get", "update"], operations);
+        Assert.Equal(["upsert", "get", "get", "update"], operations);
         foreach (var envelope in host.Requests)
         {
             Assert.Empty(SuiteTalkSchema.Validate(envelope));
@@ -53,7 +56,8 @@ public sealed class SoapSchemaTests
 
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
-        Assert.Equal(["get", "upsert", "get", "get", "update"], host.Requests.Select(Operation));
+        // The second request has no internal id, as after a lost writeback, so it is an upsert as well.
+        Assert.Equal(["upsert", "get", "upsert", "get"], host.Requests.Select(Operation));
         foreach (var envelope in host.Requests)
         {
             var errors = SuiteTalkSchema.Validate(envelope);
