@@ -6,6 +6,10 @@ internal sealed class SuiteQlEngine(IEnumerable<ISuiteQlTable> tables)
     private readonly Dictionary<string, ISuiteQlTable> _tables =
         tables.ToDictionary(table => table.Name, StringComparer.Ordinal);
 
+    private static readonly SqlRow EmptyRow = new(new Dictionary<string, SqlValue>(StringComparer.Ordinal));
+
+    private readonly SuiteQlSortedView _sortedViews = new();
+
     /// <summary>Returns the rows as name/value pairs in select-list order; a null value is left out of its row,
     /// as NetSuite leaves empty fields out of a result item.</summary>
     public IReadOnlyList<IReadOnlyList<KeyValuePair<string, string>>> Execute(string query)
@@ -24,16 +28,52 @@ internal sealed class SuiteQlEngine(IEnumerable<ISuiteQlTable> tables)
         CheckColumns(table, columns.Select(c => c.Expression).Append(statement.Where), []);
         CheckColumns(table, statement.OrderBy.Select(o => o.Expression), columns);
 
-        var matching = table.Rows()
-            .Where(row => statement.Where is null || IsTrue(Evaluate(statement.Where, row)))
-            .ToList();
-        if (statement.OrderBy.Count > 0)
+        var orderBy = statement.OrderBy.Select(order => ResolveAlias(order, table, columns)).ToList();
+        var (version, rows) = table.Snapshot();
+        List<SqlRow> matching;
+        if (version is { } current && orderBy.Count > 0 && orderBy.All(o => o.Expression is ColumnExpression))
         {
-            var orderBy = statement.OrderBy.Select(order => ResolveAlias(order, table, columns)).ToList();
-            matching.Sort((a, b) => CompareRows(a, b, orderBy));
+            matching = MatchSorted(table.Name, current, rows, orderBy, statement.Where);
+        }
+        else
+        {
+            matching = [.. rows.Where(row => statement.Where is null || IsTrue(Evaluate(statement.Where, row)))];
+            if (orderBy.Count > 0)
+            {
+                matching.Sort((a, b) => CompareRows(a, b, orderBy));
+            }
         }
 
         return [.. matching.Select(row => Project(row, columns))];
+    }
+
+    /// <summary>
+    /// Filters the cached sorted view of a versioned table, inside the range that the WHERE clause bounds on the
+    /// first sort column. Rows outside the range cannot match, so the answer is that of filtering and sorting every
+    /// row, except for the order of rows that tie on every ORDER BY column, which neither path defines.
+    /// </summary>
+    private List<SqlRow> MatchSorted(
+        string tableName, long version, IReadOnlyList<SqlRow> rows, List<OrderItem> orderBy, SqlExpression? where)
+    {
+        var sorted = _sortedViews.Sorted(tableName, version, rows, orderBy, (a, b) => CompareRows(a, b, orderBy));
+        var (start, end) = (0, sorted.Count);
+        if (!orderBy[0].Descending)
+        {
+            var first = ((ColumnExpression)orderBy[0].Expression).Name;
+            (start, end) = SuiteQlSortedView.Range(
+                sorted, first[(first.LastIndexOf('.') + 1)..], where, expression => Evaluate(expression, EmptyRow));
+        }
+
+        var matching = new List<SqlRow>();
+        for (var i = start; i < end; i++)
+        {
+            if (where is null || IsTrue(Evaluate(where, sorted[i])))
+            {
+                matching.Add(sorted[i]);
+            }
+        }
+
+        return matching;
     }
 
     private static List<KeyValuePair<string, string>> Project(SqlRow row, IReadOnlyList<SelectItem> columns)

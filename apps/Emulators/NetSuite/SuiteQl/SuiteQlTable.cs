@@ -16,4 +16,10 @@ internal interface ISuiteQlTable
 
     /// <summary>A snapshot of the rows, taken when the query starts.</summary>
     IReadOnlyList<SqlRow> Rows();
+
+    /// <summary>
+    /// Returns the rows with a version that changes whenever they do, so the engine can cache their sorted order.
+    /// A null version means the table is not versioned and the engine sorts its rows for every query.
+    /// </summary>
+    (long? Version, IReadOnlyList<SqlRow> Rows) Snapshot() => (null, Rows());
 }

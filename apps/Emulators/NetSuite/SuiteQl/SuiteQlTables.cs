@@ -31,7 +31,26 @@ internal sealed class TransactionTable(TransactionLedger ledger, ReferenceData r
         "trackingnumberlist",
     ];
 
-    public IReadOnlyList<SqlRow> Rows() => [.. ledger.Transactions.Select(ToRow)];
+    private readonly Lock _gate = new();
+    private (long Version, IReadOnlyList<SqlRow> Rows)? _cached;
+
+    public IReadOnlyList<SqlRow> Rows() => Snapshot().Rows;
+
+    /// <summary>Returns the rows of the ledger's current version, built once per version.</summary>
+    public (long? Version, IReadOnlyList<SqlRow> Rows) Snapshot()
+    {
+        var (version, transactions) = ledger.Snapshot();
+        lock (_gate)
+        {
+            if (_cached is not { } cached || cached.Version != version)
+            {
+                cached = (version, [.. transactions.Select(ToRow)]);
+                _cached = cached;
+            }
+
+            return (cached.Version, cached.Rows);
+        }
+    }
 
     private SqlRow ToRow(NetSuiteTransaction t)
     {

@@ -13,16 +13,23 @@ public sealed class TransactionLedger(TimeProvider timeProvider)
     private readonly Dictionary<string, NetSuiteTransaction> _transactions = new(StringComparer.Ordinal);
     private readonly List<DeletedRecord> _deleted = [];
     private long _nextId = 20000;
+    private long _version;
+    private IReadOnlyList<NetSuiteTransaction>? _ordered;
 
     /// <summary>A snapshot of every transaction, ordered by internal id.</summary>
-    public IReadOnlyList<NetSuiteTransaction> Transactions
+    public IReadOnlyList<NetSuiteTransaction> Transactions => Snapshot().Transactions;
+
+    /// <summary>
+    /// Returns the ordered transactions with the ledger version they belong to. The version grows by one on every
+    /// add, change and delete, so a reader may cache anything derived from the list under that version.
+    /// </summary>
+    public (long Version, IReadOnlyList<NetSuiteTransaction> Transactions) Snapshot()
     {
-        get
+        lock (_gate)
         {
-            lock (_gate)
-            {
-                return [.. _transactions.Values.OrderBy(t => long.Parse(t.Id, CultureInfo.InvariantCulture))];
-            }
+            // The ordered list is built once per version, since SuiteQL pages read it far more often than it changes.
+            _ordered ??= [.. _transactions.Values.OrderBy(t => long.Parse(t.Id, CultureInfo.InvariantCulture))];
+            return (_version, _ordered);
         }
     }
 
@@ -69,6 +76,7 @@ public sealed class TransactionLedger(TimeProvider timeProvider)
                 LastModifiedDate = draft.LastModifiedDate == default ? Now() : draft.LastModifiedDate,
             };
             _transactions[id] = stored;
+            Changed();
             return stored;
         }
     }
@@ -87,6 +95,7 @@ public sealed class TransactionLedger(TimeProvider timeProvider)
 
             var changed = change(current) with { Id = id, LastModifiedDate = Now() };
             _transactions[id] = changed;
+            Changed();
             return changed;
         }
     }
@@ -117,8 +126,16 @@ public sealed class TransactionLedger(TimeProvider timeProvider)
             }
 
             _deleted.Add(new DeletedRecord(id, TransactionTypes.RecordTypeName(removed.Type), removed.TranId, Now()));
+            Changed();
             return removed;
         }
+    }
+
+    /// <summary>Marks the ordered snapshot stale; the caller holds the lock.</summary>
+    private void Changed()
+    {
+        _version++;
+        _ordered = null;
     }
 
     private static string TranIdPrefix(string type) => type switch
