@@ -33,12 +33,17 @@ internal sealed partial class PollerRun<T>
         List<T> pending,
         CancellationToken cancellationToken)
     {
-        string? cursor = null;
+        // While one page's batches go to Salesforce the next page is read, and never more than one page ahead,
+        // so memory stays bounded by two pages.
+        var next = ReadPageAsync(reader, deletions, since, until, cursor: null, cancellationToken);
         while (true)
         {
-            var step = deletions ? $"reading deletion page {_deletionPages + 1}" : $"reading page {_pages + 1}";
-            var page = await engine.RetryAsync(poller, runId, step, options,
-                () => reader(since, until, options.PageSize, cursor, cancellationToken), cancellationToken);
+            PollerPage<T> page;
+            using (next)
+            {
+                page = await next.Page;
+            }
+
             if (deletions)
             {
                 _deletionPages++;
@@ -50,30 +55,84 @@ internal sealed partial class PollerRun<T>
                 _read += page.Records.Count;
             }
 
-            foreach (var record in page.Records)
-            {
-                var key = source.KeyOf(record);
-                _highestRead = _highestRead is { } highest ? Max(highest, key.LastModified) : key.LastModified;
-                if (alreadyProcessed.TryGetValue(key.Id, out var seen) && seen == key.LastModified)
-                {
-                    _skipped++;
-                    continue;
-                }
-
-                pending.Add(record);
-                if (pending.Count == options.BatchSize)
-                {
-                    await UpsertAsync(pending, cancellationToken);
-                    pending.Clear();
-                }
-            }
-
-            cursor = page.Cursor;
             if (!page.HasMore)
             {
+                await ProcessPageAsync(page, alreadyProcessed, pending, cancellationToken);
                 return;
             }
+
+            next = ReadPageAsync(reader, deletions, since, until, page.Cursor, cancellationToken);
+            var processed = false;
+            try
+            {
+                await ProcessPageAsync(page, alreadyProcessed, pending, cancellationToken);
+                processed = true;
+            }
+            finally
+            {
+                if (!processed)
+                {
+                    await next.AbandonAsync();
+                }
+            }
         }
+    }
+
+    private ReadAhead ReadPageAsync(
+        PageReader reader,
+        bool deletions,
+        DateTimeOffset since,
+        DateTimeOffset until,
+        string? cursor,
+        CancellationToken cancellationToken)
+    {
+        var number = deletions ? _deletionPages + 1 : _pages + 1;
+        var step = deletions ? $"reading deletion page {number}" : $"reading page {number}";
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var token = cancellation.Token;
+        var page = engine.RetryAsync(poller, runId, step, options,
+            () => reader(since, until, options.PageSize, cursor, token), token);
+        return new ReadAhead(page, cancellation);
+    }
+
+    private async Task ProcessPageAsync(
+        PollerPage<T> page,
+        IReadOnlyDictionary<string, DateTimeOffset> alreadyProcessed,
+        List<T> pending,
+        CancellationToken cancellationToken)
+    {
+        foreach (var record in page.Records)
+        {
+            var key = source.KeyOf(record);
+            _highestRead = _highestRead is { } highest ? Max(highest, key.LastModified) : key.LastModified;
+            if (alreadyProcessed.TryGetValue(key.Id, out var seen) && seen == key.LastModified)
+            {
+                _skipped++;
+                continue;
+            }
+
+            pending.Add(record);
+            if (pending.Count == options.BatchSize)
+            {
+                await UpsertAsync(pending, cancellationToken);
+                pending.Clear();
+            }
+        }
+    }
+
+    /// <summary>A page read that runs while the previous page is upserted, with the source that cancels it.</summary>
+    private sealed record ReadAhead(Task<PollerPage<T>> Page, CancellationTokenSource Cancellation) : IDisposable
+    {
+        /// <summary>Cancels a read that the run no longer needs and waits for it without raising its error, so no
+        /// read outlives the run and the upsert's error is the one that stops it.</summary>
+        public async Task AbandonAsync()
+        {
+            await Cancellation.CancelAsync();
+            await ((Task)Page).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            Cancellation.Dispose();
+        }
+
+        public void Dispose() => Cancellation.Dispose();
     }
 
     private async Task UpsertAsync(List<T> batch, CancellationToken cancellationToken)
@@ -99,5 +158,7 @@ internal sealed partial class PollerRun<T>
                 outcome?.ErrorCode ?? "MISSING_RESULT", outcome?.Message ?? "Salesforce returned no result for this record."));
             await engine.RecordFailureAsync(poller, recordType, _failures[^1], outcome?.UpsertJson, cancellationToken);
         }
+
+        DropProcessedBeforeOverlap();
     }
 }

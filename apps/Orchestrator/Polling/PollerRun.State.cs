@@ -23,6 +23,31 @@ internal sealed partial class PollerRun<T>
         await engine.State.SaveAsync(ProcessedKey, kept, cancellationToken: cancellationToken);
     }
 
+    /// <summary>
+    /// Drops processed ids that the next run cannot read again, so the set holds only the records inside the overlap
+    /// instead of every record of the run. The watermark this run saves is at least the highest time read so far, so
+    /// an id older than that time minus the overlap would be dropped by <see cref="SaveProcessedAsync"/> anyway.
+    /// </summary>
+    private void DropProcessedBeforeOverlap()
+    {
+        if (_highestRead is not { } highest || _processed.Count < _processedLimit)
+        {
+            return;
+        }
+
+        var keepFrom = highest - options.Overlap;
+        foreach (var (id, lastModified) in _processed)
+        {
+            if (lastModified < keepFrom)
+            {
+                _processed.Remove(id);
+            }
+        }
+
+        // Doubling the limit keeps the cost of the scans linear in the run's records when most ids stay.
+        _processedLimit = Math.Max(options.BatchSize, _processed.Count * 2);
+    }
+
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     [LoggerMessage(EventId = 1210, Level = LogLevel.Information,
