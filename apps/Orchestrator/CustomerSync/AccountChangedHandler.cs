@@ -52,40 +52,43 @@ public sealed class AccountChangedHandler(
         // Only one delivery of an event id works at a time: a concurrent duplicate is asked to come back
         // and then finds the id processed. The claim is its own key, written only insert-only (as the Dapr
         // state store requires for such keys), and lapses by itself if its holder dies mid-work.
-        var claimKey = ClaimKey(eventId);
-        if (!await state.TrySaveAsync(claimKey, time.GetUtcNow(), null, options.Value.EventClaimTimeout, cancellationToken))
+        // The claim is deleted when this method returns on any path, so a redelivery after a failure is
+        // processed at once.
+        await using var claim = await EventClaim.TryAcquireAsync(
+            state, ClaimKey(eventId), options.Value.EventClaimTimeout, time, logger, cancellationToken);
+        if (claim is null)
         {
             logger.DuplicateEventInFlight(eventId, changed.AccountId);
             return TopicResponse.Retry;
         }
 
-        try
+        // The previous claim holder writes the processed key before it deletes the claim. A delivery that
+        // read no processed key but won the claim after that holder finished finds the key on this read.
+        if (await state.GetAsync<DateTimeOffset>(processedKey, cancellationToken) is not null)
         {
-            logger.AccountEventStarted(eventId, changed.AccountId, changed.ChangeType);
-            RecordResult result;
-            try
-            {
-                result = await synchronizer.SyncAsync(changed.AccountId, cancellationToken);
-            }
-            catch (TransientSyncException exception)
-            {
-                // NOTE: nothing is recorded here, so an event that exhausts its retries reaches the
-                // dead-letter topic without an outcome record until a dead-letter subscriber records it.
-                logger.AccountEventRetried(exception, eventId, changed.AccountId);
-                return TopicResponse.Retry;
-            }
-
-            // Written after the work, so a crash before this line redelivers the event and the upsert by
-            // external id finds the Customer created by the first attempt.
-            await state.SaveAsync(processedKey, time.GetUtcNow(), options.Value.ProcessedEventRetention, cancellationToken);
-            logger.AccountEventFinished(eventId, changed.AccountId, result.Outcome);
+            logger.DuplicateEventDropped(eventId, changed.AccountId);
             return TopicResponse.Success;
         }
-        finally
+
+        logger.AccountEventStarted(eventId, changed.AccountId, changed.ChangeType);
+        RecordResult result;
+        try
         {
-            // Released on every path, so a redelivery after any failure is processed at once.
-            await state.TryDeleteAsync(claimKey, cancellationToken: CancellationToken.None);
+            result = await synchronizer.SyncAsync(changed.AccountId, cancellationToken);
         }
+        catch (TransientSyncException exception)
+        {
+            // NOTE: nothing is recorded here, so an event that exhausts its retries reaches the
+            // dead-letter topic without an outcome record until a dead-letter subscriber records it.
+            logger.AccountEventRetried(exception, eventId, changed.AccountId);
+            return TopicResponse.Retry;
+        }
+
+        // Written after the work, so a crash before this line redelivers the event and the upsert by
+        // external id finds the Customer created by the first attempt.
+        await state.SaveAsync(processedKey, time.GetUtcNow(), options.Value.ProcessedEventRetention, cancellationToken);
+        logger.AccountEventFinished(eventId, changed.AccountId, result.Outcome);
+        return TopicResponse.Success;
     }
 
     private async Task<TopicResponse> DropMalformedAsync(

@@ -67,6 +67,14 @@ public sealed class OrderQueuedHandler(
 
         try
         {
+            // The previous claim holder writes the processed key before it deletes the claim. A delivery that
+            // read no processed key but won the claim after that holder finished finds the key on this read.
+            if (await state.GetAsync<DateTimeOffset>(processedKey, cancellationToken) is not null)
+            {
+                logger.DuplicateOrderEventDropped(eventId, queued.OrderId);
+                return TopicResponse.Success;
+            }
+
             var input = new OrderSyncInput(queued.OrderId, eventId, settings.ToRetrySettings());
             await StartOrFlagAsync(input, cancellationToken);
             await state.SaveAsync(processedKey, time.GetUtcNow(), settings.ProcessedEventRetention, cancellationToken);

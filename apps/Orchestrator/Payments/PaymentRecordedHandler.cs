@@ -54,37 +54,39 @@ public sealed partial class PaymentRecordedHandler(
             return TopicResponse.Success;
         }
 
-        var claimKey = $"{Flow}:event-claim:{eventId}";
         var settings = options.Value;
-        if (!await state.TrySaveAsync(claimKey, time.GetUtcNow(), null, settings.EventClaimTimeout, cancellationToken))
+        await using var claim = await EventClaim.TryAcquireAsync(
+            state, $"{Flow}:event-claim:{eventId}", settings.EventClaimTimeout, time, logger, cancellationToken);
+        if (claim is null)
         {
             DuplicateEventInFlight(logger, eventId, recorded.PaymentId);
             return TopicResponse.Retry;
         }
 
-        try
+        // The previous claim holder writes the processed key before it deletes the claim. A delivery that
+        // read no processed key but won the claim after that holder finished finds the key on this read.
+        if (await state.GetAsync<DateTimeOffset>(processedKey, cancellationToken) is not null)
         {
-            RecordResult result;
-            try
-            {
-                result = await SyncAsync(recorded, cancellationToken);
-            }
-            catch (TransientSyncException exception)
-            {
-                // The upsert is keyed by the Payment id, so the redelivery updates a payment made by this attempt.
-                PaymentEventRetried(logger, exception, eventId, recorded.PaymentId);
-                return TopicResponse.Retry;
-            }
-
-            await outcomes.RecordAsync(Flow, result, cancellationToken);
-            await state.SaveAsync(processedKey, time.GetUtcNow(), settings.ProcessedEventRetention, cancellationToken);
-            PaymentEventFinished(logger, eventId, recorded.PaymentId, result.Outcome, result.NetSuiteId, result.ErrorCode);
+            DuplicateEventDropped(logger, eventId, recorded.PaymentId);
             return TopicResponse.Success;
         }
-        finally
+
+        RecordResult result;
+        try
         {
-            await state.TryDeleteAsync(claimKey, cancellationToken: CancellationToken.None);
+            result = await SyncAsync(recorded, cancellationToken);
         }
+        catch (TransientSyncException exception)
+        {
+            // The upsert is keyed by the Payment id, so the redelivery updates a payment made by this attempt.
+            PaymentEventRetried(logger, exception, eventId, recorded.PaymentId);
+            return TopicResponse.Retry;
+        }
+
+        await outcomes.RecordAsync(Flow, result, cancellationToken);
+        await state.SaveAsync(processedKey, time.GetUtcNow(), settings.ProcessedEventRetention, cancellationToken);
+        PaymentEventFinished(logger, eventId, recorded.PaymentId, result.Outcome, result.NetSuiteId, result.ErrorCode);
+        return TopicResponse.Success;
     }
 
     private async Task<RecordResult> SyncAsync(PaymentRecordedEvent recorded, CancellationToken cancellationToken)
