@@ -41,6 +41,7 @@ public static class SalesforceSapiApp
         app.MapAccountsApi();
         app.MapOrdersApi();
         app.MapTransactionsApi();
+        app.MapTransactionDeletions();
         app.MapSweepsApi();
         app.MapApiAllowance();
         return app;

@@ -48,6 +48,24 @@ public interface ISalesforceSapi
         [Body] IReadOnlyList<RefundUpsert> refunds,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Sets <c>Status__c</c> to <c>Deleted</c> on the invoices found by these NetSuite ids. An id that Salesforce
+    /// does not have is a skipped result, never a new record.
+    /// </summary>
+    [Post("/invoices/deletions")]
+    Task<DeletionMarkResponse> MarkInvoicesDeletedAsync(
+        [Body] IReadOnlyList<string> netSuiteIds,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sets <c>Status__c</c> to <c>Deleted</c> on the refunds found by these NetSuite ids. An id that Salesforce
+    /// does not have is a skipped result, never a new record.
+    /// </summary>
+    [Post("/refunds/deletions")]
+    Task<DeletionMarkResponse> MarkRefundsDeletedAsync(
+        [Body] IReadOnlyList<string> netSuiteIds,
+        CancellationToken cancellationToken = default);
+
     /// <summary>Writes the NetSuite customer payment id and the sync status back to a <c>Payment__c</c>.</summary>
     [Patch("/payments/{paymentId}/sync")]
     Task UpdatePaymentSyncAsync(

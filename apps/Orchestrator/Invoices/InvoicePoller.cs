@@ -23,10 +23,10 @@ public sealed class InvoiceSource(INetSuiteSapi netSuite) : TransactionSource<Ne
 
 /// <summary>
 /// Upserts invoices into <c>Invoice__c</c> by <c>NetSuite_Id__c</c>, with the Account and Order looked up by their
-/// NetSuite ids. A voided invoice keeps NetSuite's <c>Voided</c> status; a deleted one is written with status
-/// <c>Deleted</c> and no other field, so the fields it had stay as they were.
+/// NetSuite ids. A voided invoice keeps NetSuite's <c>Voided</c> status. A deleted one that Salesforce has gets
+/// status <c>Deleted</c> and no other field, so the fields it had stay as they were, and one it never had is skipped.
 /// </summary>
-public sealed class InvoiceSink(ISalesforceSapi salesforce) : SalesforceBatchSink<PolledChange<NetSuiteInvoice>, InvoiceUpsert>
+public sealed class InvoiceSink(ISalesforceSapi salesforce) : TransactionBatchSink<NetSuiteInvoice, InvoiceUpsert>
 {
     protected override string RecordsName => "invoices";
 
@@ -54,6 +54,10 @@ public sealed class InvoiceSink(ISalesforceSapi salesforce) : SalesforceBatchSin
 
     protected override Task<BatchUpsertResponse> SendAsync(IReadOnlyList<InvoiceUpsert> upserts, CancellationToken cancellationToken) =>
         salesforce.UpsertInvoicesAsync(upserts, cancellationToken);
+
+    protected override Task<DeletionMarkResponse> MarkDeletedAsync(
+        IReadOnlyList<string> netSuiteIds, CancellationToken cancellationToken) =>
+        salesforce.MarkInvoicesDeletedAsync(netSuiteIds, cancellationToken);
 
     protected override string NetSuiteIdOf(PolledChange<NetSuiteInvoice> change) =>
         change.Record?.InternalId ?? change.Deletion!.InternalId;

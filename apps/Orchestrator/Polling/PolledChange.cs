@@ -9,11 +9,9 @@ namespace DaprSync.Orchestrator.Polling;
 public sealed record PolledChange<TRecord>(TRecord? Record, NetSuiteDeletedTransaction? Deletion)
     where TRecord : class
 {
-    /// <summary>The status a deletion reaches Salesforce with, so it shows as a status rather than as silence.</summary>
-    /// <remarks>
-    /// NOTE: the invoice and refund sinks upsert by NetSuite id, so a transaction deleted before any run read it
-    /// becomes a new Salesforce record that has only its NetSuite id and this status.
-    /// </remarks>
+    /// <summary>The status a deletion reaches Salesforce with, so it shows as a status rather than as silence.
+    /// Only a record that Salesforce already has gets it; see <see cref="TransactionBatchSink{TRecord, TUpsert}"/>.
+    /// </summary>
     public const string DeletedStatus = "Deleted";
 
     public static PolledChange<TRecord> Modified(TRecord record) =>

@@ -22,7 +22,7 @@ public abstract class SalesforceBatchSink<TRecord, TUpsert> : IPollerSink<TRecor
         {
             response = await Transient.RunAsync(
                 $"Upserting {upserts.Count} {RecordsName} into Salesforce",
-                () => SendAsync(upserts, cancellationToken),
+                () => SendBatchAsync(batch, upserts, cancellationToken),
                 cancellationToken);
         }
         catch (TransientPollerException exception) when (exception.Permanent)
@@ -54,6 +54,12 @@ public abstract class SalesforceBatchSink<TRecord, TUpsert> : IPollerSink<TRecor
     protected abstract TUpsert Map(TRecord record);
 
     protected abstract Task<BatchUpsertResponse> SendAsync(IReadOnlyList<TUpsert> upserts, CancellationToken cancellationToken);
+
+    /// <summary>Sends one batch; <paramref name="upserts"/> are the mapped <paramref name="batch"/> in the same order.
+    /// A sink that writes some records another way overrides it and returns the results in batch order.</summary>
+    protected virtual Task<BatchUpsertResponse> SendBatchAsync(
+        IReadOnlyList<TRecord> batch, IReadOnlyList<TUpsert> upserts, CancellationToken cancellationToken) =>
+        SendAsync(upserts, cancellationToken);
 
     protected abstract string NetSuiteIdOf(TRecord record);
 

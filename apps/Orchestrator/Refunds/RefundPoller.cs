@@ -26,9 +26,10 @@ public sealed class RefundSource(INetSuiteSapi netSuite) : TransactionSource<Net
 
 /// <summary>
 /// Upserts credit memos and refunds into <c>Refund__c</c> by <c>NetSuite_Id__c</c>, with the Account looked up
-/// by its NetSuite id. A deleted one is written with status <c>Deleted</c> and no other field.
+/// by its NetSuite id. A deleted one that Salesforce has gets status <c>Deleted</c> and no other field, and one it
+/// never had is skipped.
 /// </summary>
-public sealed class RefundSink(ISalesforceSapi salesforce) : SalesforceBatchSink<PolledChange<NetSuiteRefund>, RefundUpsert>
+public sealed class RefundSink(ISalesforceSapi salesforce) : TransactionBatchSink<NetSuiteRefund, RefundUpsert>
 {
     protected override string RecordsName => "refunds";
 
@@ -40,6 +41,10 @@ public sealed class RefundSink(ISalesforceSapi salesforce) : SalesforceBatchSink
 
     protected override Task<BatchUpsertResponse> SendAsync(IReadOnlyList<RefundUpsert> upserts, CancellationToken cancellationToken) =>
         salesforce.UpsertRefundsAsync(upserts, cancellationToken);
+
+    protected override Task<DeletionMarkResponse> MarkDeletedAsync(
+        IReadOnlyList<string> netSuiteIds, CancellationToken cancellationToken) =>
+        salesforce.MarkRefundsDeletedAsync(netSuiteIds, cancellationToken);
 
     protected override string NetSuiteIdOf(PolledChange<NetSuiteRefund> change) =>
         change.Record?.InternalId ?? change.Deletion!.InternalId;

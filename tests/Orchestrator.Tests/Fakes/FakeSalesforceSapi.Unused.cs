@@ -20,6 +20,14 @@ internal sealed partial class FakeSalesforceSapi
         IReadOnlyList<RefundUpsert> refunds, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("The customer flow does not write refunds.");
 
+    public Task<DeletionMarkResponse> MarkInvoicesDeletedAsync(
+        IReadOnlyList<string> netSuiteIds, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("The customer flow does not mark invoices deleted.");
+
+    public Task<DeletionMarkResponse> MarkRefundsDeletedAsync(
+        IReadOnlyList<string> netSuiteIds, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("The customer flow does not mark refunds deleted.");
+
     public Task UpdatePaymentSyncAsync(
         string paymentId, PaymentSyncUpdate update, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("The customer flow does not write payments.");

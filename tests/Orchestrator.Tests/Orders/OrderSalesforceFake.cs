@@ -105,4 +105,12 @@ internal sealed class OrderSalesforceFake : ISalesforceSapi
     public Task<BatchUpsertResponse> UpsertRefundsAsync(
         IReadOnlyList<RefundUpsert> refunds, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("The order flow does not write refunds.");
+
+    public Task<DeletionMarkResponse> MarkInvoicesDeletedAsync(
+        IReadOnlyList<string> netSuiteIds, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("The order flow does not mark invoices deleted.");
+
+    public Task<DeletionMarkResponse> MarkRefundsDeletedAsync(
+        IReadOnlyList<string> netSuiteIds, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("The order flow does not mark refunds deleted.");
 }
