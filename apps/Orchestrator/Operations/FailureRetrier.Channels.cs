@@ -1,10 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using DaprSync.Contracts.Events;
 using DaprSync.Contracts.Salesforce;
+using DaprSync.Orchestrator.Orders;
 using DaprSync.Orchestrator.Outcomes;
 using DaprSync.Runtime;
 using DaprSync.Runtime.Workflows;
+using Microsoft.Extensions.Options;
 using Refit;
 
 namespace DaprSync.Orchestrator.Operations;
@@ -83,11 +84,8 @@ public sealed partial class FailureRetrier
             StatusCodes.Status422UnprocessableEntity,
             "Failure cannot be retried",
             "The order workflow is not registered in this orchestrator.");
-        var time = services.GetRequiredService<TimeProvider>();
-
-        // NOTE: the input is assumed to be the event that starts the order flow. The order flow fixes the
-        // workflow's input type, so this line must change with it.
-        var input = new OrderQueuedEvent($"retry-{Guid.NewGuid():N}", failure.RecordId, time.GetUtcNow());
+        var settings = services.GetRequiredService<IOptions<OrderSyncOptions>>().Value;
+        var input = new OrderSyncInput(failure.RecordId, $"retry-{Guid.NewGuid():N}", settings.ToRetrySettings());
         var started = await scheduler.TryStartAsync(OrderWorkflowName, $"order-{failure.RecordId}", input, cancellationToken);
         var stored = await outcomes.SetStatusAsync(failure.Flow, failure.RecordId, FailureStatus.Retried, cancellationToken);
         var action = started ? $"Started workflow order-{failure.RecordId}" : $"Workflow order-{failure.RecordId} is already running";

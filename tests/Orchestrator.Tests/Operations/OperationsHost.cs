@@ -53,7 +53,10 @@ internal sealed class OperationsHost : IAsyncDisposable
     /// <summary>A client that sends the admin token as a bearer token.</summary>
     public HttpClient Admin { get; }
 
-    public static async Task<OperationsHost> StartAsync(string? token = Token)
+    /// <summary>Starts the host; <paramref name="configure"/> adds or replaces services after the fakes.</summary>
+    public static async Task<OperationsHost> StartAsync(
+        string? token = Token,
+        Action<IServiceCollection>? configure = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var state = new InMemoryStateStore(time);
@@ -68,6 +71,7 @@ internal sealed class OperationsHost : IAsyncDisposable
                 builder.Services.AddSingleton<IEventPublisher>(publisher);
                 builder.Services.AddSingleton<ISalesforceLimitsClient>(new FixedLimits());
                 builder.Services.AddSingleton<INetSuiteConcurrencyClient>(new FixedLimits());
+                configure?.Invoke(builder.Services);
             },
             web => web.MapOrchestrator(),
             settings: new Dictionary<string, string?> { ["Admin:ApiToken"] = token });
