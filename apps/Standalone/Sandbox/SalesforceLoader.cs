@@ -93,5 +93,49 @@ public sealed class SalesforceLoader : IDisposable
         }
     }
 
+    /// <summary>
+    /// Sets <paramref name="fields"/> on every record in <paramref name="ids"/> with one sObject Collections update
+    /// (at most 200 records), as the loader user, so the update triggers fire as for single edits. Throws
+    /// <see cref="InvalidDataException"/> naming each record that Salesforce rejected.
+    /// </summary>
+    public async Task UpdateCollectionAsync(
+        string sObjectType, IReadOnlyList<string> ids, JsonObject fields, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(fields);
+        var records = new JsonArray();
+        foreach (var id in ids)
+        {
+            var record = new JsonObject { ["attributes"] = new JsonObject { ["type"] = sObjectType }, ["id"] = id };
+            foreach (var (name, value) in fields)
+            {
+                record[name] = value?.DeepClone();
+            }
+
+            records.Add(record);
+        }
+
+        var request = new JsonObject { ["allOrNone"] = false, ["records"] = records };
+        using var response = await _http.PatchAsJsonAsync(
+            new Uri("composite/sobjects", UriKind.Relative), request, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidDataException(
+                $"Collections update of {ids.Count} {sObjectType} records failed with {(int)response.StatusCode}: {body}");
+        }
+
+        var rejected = (JsonNode.Parse(body) as JsonArray ?? [])
+            .Select((result, index) => (result, index))
+            .Where(pair => pair.result?["success"]?.GetValue<bool>() != true)
+            .Select(pair => $"{ids[pair.index]}: {pair.result?["errors"]?.ToJsonString()}")
+            .ToList();
+        if (rejected.Count > 0)
+        {
+            throw new InvalidDataException(
+                $"Salesforce rejected {rejected.Count} of {ids.Count} {sObjectType} updates: {string.Join("; ", rejected)}");
+        }
+    }
+
     public void Dispose() => _http.Dispose();
 }

@@ -16,9 +16,9 @@ public sealed partial class SandboxRunner
     private const string OrderQueuedStatus = "Activated";
 
     /// <summary>
-    /// Queues every Order as a sales user would, by setting its status through the REST API, so the emulator's
-    /// trigger publishes the order event. Waits until each Order has an outcome, which the workflow records after
-    /// its writeback, and counts the Orders that carry their NetSuite id and number.
+    /// Queues every Order as a sales user would, by setting its status with sObject Collections updates of 200
+    /// records, so the emulator's trigger publishes the order event. Waits until each Order has an outcome, which
+    /// the workflow records after its writeback, and counts the Orders that carry their NetSuite id and number.
     /// </summary>
     private async Task<FlowSummary> QueueOrdersAsync(
         SalesforceLoader loader,
@@ -33,10 +33,14 @@ public sealed partial class SandboxRunner
             return new FlowSummary(OrderFlow, 0, 0, 0, 0, []);
         }
 
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(orderIds, parallel, async (orderId, token) =>
-            await loader.UpdateAsync("Order", orderId, new JsonObject { ["Status"] = OrderQueuedStatus }, token));
-        Progress($"queued {orderIds.Count} orders for NetSuite");
+        // sObject Collections update takes at most 200 records per request.
+        var activation = new JsonObject { ["Status"] = OrderQueuedStatus };
+        foreach (var chunk in orderIds.Chunk(200))
+        {
+            await loader.UpdateCollectionAsync("Order", chunk, activation, cancellationToken);
+        }
+
+        Progress($"queued {orderIds.Count} orders for NetSuite in {(orderIds.Count + 199) / 200} Collections updates");
 
         _deadline = _clock.Elapsed + options.SettleTimeout;
         await WaitForOutcomesAsync(outcomes, OrderFlow, "orders", orderIds.Count, cancellationToken);
