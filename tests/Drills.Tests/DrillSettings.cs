@@ -34,6 +34,7 @@ internal static class DrillSettings
         ["Pollers:invoice:BatchSize"] = "25",
         ["Pollers:invoice:InitialBackoff"] = "00:00:00.100",
         ["CustomerSync:EventClaimTimeout"] = "00:00:02",
+        ["OrderSync:EventClaimTimeout"] = "00:00:02",
         ["Runtime:Bus:InitialBackoff"] = "00:00:00.100",
         ["Runtime:Bus:MaxBackoff"] = "00:00:01",
         ["Runtime:Bus:MaxAttempts"] = "30",

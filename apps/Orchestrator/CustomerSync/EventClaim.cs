@@ -105,7 +105,9 @@ public sealed partial class EventClaim(IStateStore state, string key, string hol
         + "worked; a duplicate delivery may repeat the work")]
     private static partial void ClaimLost(ILogger logger, string claimKey);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewal of event claim {ClaimKey} failed; retrying at the next tick")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Renewal of event claim {ClaimKey} failed; retrying at the next tick")]
     private static partial void ClaimRenewalFailed(ILogger logger, Exception exception, string claimKey);
 }
 

@@ -49,7 +49,8 @@ public sealed class EventClaimTests
     [Fact]
     public async Task Claim_LapsedAndTakenByOther_KeepsOtherClaim()
     {
-        // The delete simulates a claim that lapsed while its holder's renewals stalled. Another delivery then claims the id.
+        // The delete simulates a claim that lapsed while its holder's renewals stalled.
+        // Another delivery then claims the id.
         var first = await AcquireAsync();
         Assert.NotNull(first);
         await state.TryDeleteAsync(Key, cancellationToken: Token);
@@ -71,7 +72,9 @@ public sealed class EventClaimTests
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
         while (state.TimeToLiveOf(Key) != expected)
         {
-            Assert.True(DateTime.UtcNow < deadline, $"The claim was not renewed: time-to-live {state.TimeToLiveOf(Key)}.");
+            Assert.True(
+                DateTime.UtcNow < deadline,
+                $"The claim was not renewed within 5 s: time-to-live {state.TimeToLiveOf(Key)}.");
             await Task.Delay(10, Token);
         }
     }

@@ -13,7 +13,9 @@ internal sealed class HeldClaimStateStore(IStateStore inner) : IStateStore
     private readonly TaskCompletionSource claimReleased = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int claimInserts;
 
-    /// <summary>Completes when the first claim insert reached the store and waits for <see cref="ReleaseClaim"/>.</summary>
+    /// <summary>
+    /// Completes when the first claim insert reached the store, where it waits for <see cref="ReleaseClaim"/>.
+    /// </summary>
     public Task ClaimHeld => claimHeld.Task;
 
     public void ReleaseClaim() => claimReleased.TrySetResult();
