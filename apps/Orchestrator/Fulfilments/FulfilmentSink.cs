@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DaprSync.Contracts.NetSuite;
 using DaprSync.Contracts.Salesforce;
 using DaprSync.Orchestrator.Polling;
@@ -63,7 +64,8 @@ public sealed partial class FulfilmentSink(
             .Select(orderId => OrderFulfilmentAggregate.Build(orderId, orders[orderId], lastChanged[orderId]))
             .ToList();
         var results = await SendAsync(updates, cancellationToken);
-        return [.. batch.Select((change, index) => OutcomeOf(change, orderOfChange[index], results))];
+        var updatesByOrder = updates.ToDictionary(u => u.OrderNetSuiteId, StringComparer.Ordinal);
+        return [.. batch.Select((change, index) => OutcomeOf(change, orderOfChange[index], results, updatesByOrder))];
     }
 
     private async Task<Dictionary<string, (bool Success, string? ErrorCode, string? Message)>> SendAsync(
@@ -108,7 +110,8 @@ public sealed partial class FulfilmentSink(
     private static SinkOutcome OutcomeOf(
         PolledChange<NetSuiteFulfilment> change,
         string? orderId,
-        Dictionary<string, (bool Success, string? ErrorCode, string? Message)> results)
+        Dictionary<string, (bool Success, string? ErrorCode, string? Message)> results,
+        Dictionary<string, OrderFulfilmentUpdate> updatesByOrder)
     {
         var id = change.Record?.InternalId ?? change.Deletion!.InternalId;
         var reference = change.Record is { } record
@@ -120,7 +123,11 @@ public sealed partial class FulfilmentSink(
         }
 
         var (success, errorCode, message) = results[orderId];
-        return new SinkOutcome(id, success, errorCode, message, reference);
+        // A failed record keeps its Order's update, so an operator's retry can find the Order to send again.
+        return new SinkOutcome(id, success, errorCode, message, reference)
+        {
+            UpsertJson = success ? null : JsonSerializer.Serialize(updatesByOrder[orderId], JsonSerializerOptions.Web),
+        };
     }
 
     [LoggerMessage(EventId = 1230, Level = LogLevel.Information,

@@ -1,3 +1,4 @@
+using DaprSync.Orchestrator.Fulfilments;
 using DaprSync.Orchestrator.Invoices;
 using DaprSync.Orchestrator.Polling;
 using DaprSync.Orchestrator.Refunds;
@@ -18,8 +19,7 @@ public static partial class AdminApi
     {
         admin.MapPost("/pollers/{poller}/run", RunPollerAsync);
         admin.MapPost("/pollers/{poller}/watermark/reset", ResetWatermarkAsync);
-        admin.MapGet("/flows/{flow}/pause", async (string flow, FlowPauseStore pauses, CancellationToken ct) =>
-            TypedResults.Ok(new { flow, paused = await pauses.GetAsync(flow, ct) }));
+        admin.MapGet("/flows/{flow}/pause", GetPauseAsync);
         admin.MapPost("/flows/{flow}/pause", PauseAsync);
         admin.MapPost("/flows/{flow}/resume", ResumeAsync);
         admin.MapGet("/dead-letters", async (DeadLetterStore letters, CancellationToken ct) =>
@@ -47,8 +47,13 @@ public static partial class AdminApi
                 result = await engine.RunAsync(poller, "Refund", options.Get(poller),
                     services.GetRequiredService<RefundSource>(), services.GetRequiredService<RefundSink>(), cancellationToken);
                 break;
+            case "fulfilment":
+                result = await engine.RunAsync(poller, "Fulfilment", options.Get(poller),
+                    services.GetRequiredService<FulfilmentSource>(), services.GetRequiredService<FulfilmentSink>(),
+                    cancellationToken);
+                break;
             default:
-                return UnknownPoller(poller);
+                return SyncFlows.PollerNotFound(poller);
         }
 
         if (result.Status != PollerRunStatus.Skipped)
@@ -61,12 +66,18 @@ public static partial class AdminApi
     }
 
     private static async Task<IResult> ResetWatermarkAsync(
-        string poller, WatermarkResetRequest? request, WatermarkStore watermarks, IOptionsMonitor<PollerOptions> options,
+        string poller, HttpRequest http, WatermarkStore watermarks, IOptionsMonitor<PollerOptions> options,
         ILogger<PollerEngine> logger, CancellationToken cancellationToken)
     {
-        if (poller is not ("invoice" or "refund"))
+        if (!SyncFlows.IsPoller(poller))
         {
-            return UnknownPoller(poller);
+            return SyncFlows.PollerNotFound(poller);
+        }
+
+        var (request, problem) = await AdminRequestBody.ReadAsync<WatermarkResetRequest>(http, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
         }
 
         var value = request?.To ?? options.Get(poller).DefaultStart;
@@ -75,10 +86,32 @@ public static partial class AdminApi
         return TypedResults.Ok(new { poller, watermark = value });
     }
 
+    private static async Task<IResult> GetPauseAsync(string flow, FlowPauseStore pauses, CancellationToken cancellationToken) =>
+        SyncFlows.IsKnown(flow)
+            ? TypedResults.Ok(new { flow, paused = await pauses.GetAsync(flow, cancellationToken) })
+            : SyncFlows.FlowNotFound(flow);
+
     private static async Task<IResult> PauseAsync(
-        string flow, PauseRequest? request, FlowPauseStore pauses, ILogger<FlowPauseStore> logger,
+        string flow, HttpRequest http, FlowPauseStore pauses, ILogger<FlowPauseStore> logger,
         CancellationToken cancellationToken)
     {
+        if (!SyncFlows.IsKnown(flow))
+        {
+            return SyncFlows.FlowNotFound(flow);
+        }
+
+        var (request, problem) = await AdminRequestBody.ReadAsync<PauseRequest>(http, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        // A repeated pause without a reason keeps the first pause, so its reason and time stay on the status page.
+        if (request?.Reason is null && await pauses.GetAsync(flow, cancellationToken) is { } existing)
+        {
+            return TypedResults.Ok(existing);
+        }
+
         var pause = await pauses.PauseAsync(flow, request?.Reason, cancellationToken);
         OperationsLog.FlowPaused(logger, flow, request?.Reason);
         return TypedResults.Ok(pause);
@@ -87,6 +120,11 @@ public static partial class AdminApi
     private static async Task<IResult> ResumeAsync(
         string flow, FlowPauseStore pauses, ILogger<FlowPauseStore> logger, CancellationToken cancellationToken)
     {
+        if (!SyncFlows.IsKnown(flow))
+        {
+            return SyncFlows.FlowNotFound(flow);
+        }
+
         var resumed = await pauses.ResumeAsync(flow, cancellationToken);
         if (resumed)
         {
@@ -95,10 +133,4 @@ public static partial class AdminApi
 
         return TypedResults.Ok(new { flow, resumed });
     }
-
-    private static IResult UnknownPoller(string poller) =>
-        TypedResults.Problem(
-            statusCode: StatusCodes.Status404NotFound,
-            title: "Poller not found",
-            detail: $"Poller '{poller}' does not exist; use invoice or refund.");
 }

@@ -25,6 +25,11 @@ public static partial class AdminApi
     private static async Task<IResult> ListFailuresAsync(
         string? flow, string? status, SyncOutcomeStore outcomes, CancellationToken cancellationToken)
     {
+        if (flow is not null && !SyncFlows.IsKnown(flow))
+        {
+            return SyncFlows.FlowNotFound(flow);
+        }
+
         if (status is not null && !FailureStatus.IsValid(status))
         {
             return TypedResults.Problem(
@@ -37,14 +42,26 @@ public static partial class AdminApi
     }
 
     private static async Task<IResult> GetFailureAsync(
-        string flow, string recordId, SyncOutcomeStore outcomes, CancellationToken cancellationToken) =>
-        await outcomes.GetAsync(flow, recordId, cancellationToken) is { Status: not null } failure
+        string flow, string recordId, SyncOutcomeStore outcomes, CancellationToken cancellationToken)
+    {
+        if (!SyncFlows.IsKnown(flow))
+        {
+            return SyncFlows.FlowNotFound(flow);
+        }
+
+        return await outcomes.GetAsync(flow, recordId, cancellationToken) is { Status: not null } failure
             ? TypedResults.Ok(failure)
             : FailureNotFound(flow, recordId);
+    }
 
     private static async Task<IResult> RetryAsync(
         string flow, string recordId, FailureRetrier retrier, CancellationToken cancellationToken)
     {
+        if (!SyncFlows.IsKnown(flow))
+        {
+            return SyncFlows.FlowNotFound(flow);
+        }
+
         try
         {
             return TypedResults.Ok(await retrier.RetryAsync(flow, recordId, cancellationToken));
@@ -58,6 +75,11 @@ public static partial class AdminApi
     private static async Task<IResult> RetryAllAsync(
         string flow, FailureRetrier retrier, FlowPauseStore pauses, CancellationToken cancellationToken)
     {
+        if (!SyncFlows.IsKnown(flow))
+        {
+            return SyncFlows.FlowNotFound(flow);
+        }
+
         if (await pauses.IsPausedAsync(flow, cancellationToken))
         {
             return TypedResults.Problem(
@@ -73,6 +95,11 @@ public static partial class AdminApi
         string flow, string recordId, SyncOutcomeStore outcomes, ILogger<FailureRetrier> logger,
         CancellationToken cancellationToken)
     {
+        if (!SyncFlows.IsKnown(flow))
+        {
+            return SyncFlows.FlowNotFound(flow);
+        }
+
         var resolved = await outcomes.SetStatusAsync(flow, recordId, FailureStatus.Resolved, cancellationToken);
         if (resolved is null)
         {

@@ -34,6 +34,16 @@ public static class CustomerDryRun
                 title: "Account not found",
                 detail: $"Account {accountId} was not found in Salesforce.");
         }
+        catch (ApiException exception) when (exception.StatusCode == HttpStatusCode.BadRequest)
+        {
+            // sf-sapi rejects an id that is not a Salesforce Account id before it calls Salesforce.
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Invalid Account id",
+                detail: $"'{accountId}' is not a valid Salesforce Account id, so nothing was read: "
+                    + "use the 15 or 18 character id from Salesforce.",
+                extensions: new Dictionary<string, object?> { [SyncProblemDetails.Field] = "accountId" });
+        }
 
         var notes = new List<string>();
         if (account.ParentId is { Length: > 0 } parentId && account.ParentNetSuiteId is null)

@@ -76,6 +76,8 @@ public sealed partial class FailureRetrier(
         return failure.Retry switch
         {
             { Kind: RetryKinds.Event } retry => RepublishAsync(failure, retry, cancellationToken),
+            { Kind: RetryKinds.SalesforceUpsert, Target: FulfilmentPoller } retry =>
+                ResendFulfilmentsAsync(failure, retry, cancellationToken),
             { Kind: RetryKinds.SalesforceUpsert } retry => ReupsertAsync(failure, retry, cancellationToken),
             null when failure.Flow == "order" => StartOrderWorkflowAsync(failure, cancellationToken),
             _ => throw new RetryRejectedException(

@@ -37,6 +37,16 @@ public static class OrderDryRun
                 title: "Order not found",
                 detail: $"Order {orderId} was not found in Salesforce.");
         }
+        catch (ApiException exception) when (exception.StatusCode == HttpStatusCode.BadRequest)
+        {
+            // sf-sapi rejects an id that is not a Salesforce Order id before it calls Salesforce.
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Invalid Order id",
+                detail: $"'{orderId}' is not a valid Salesforce Order id, so nothing was read: "
+                    + "use the 15 or 18 character id from Salesforce.",
+                extensions: new Dictionary<string, object?> { [SyncProblemDetails.Field] = "orderId" });
+        }
 
         var notes = new List<string>();
         var customerId = order.AccountNetSuiteId;

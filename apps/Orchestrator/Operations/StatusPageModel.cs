@@ -38,14 +38,11 @@ public sealed class StatusPageReader(
     /// <summary>Resolved failures shown under the open ones, newest first.</summary>
     public const int RecentlyResolvedCount = 20;
 
-    private static readonly string[] Pollers = ["invoice", "refund"];
-    private static readonly string[] EventFlows = ["customer", "order", "payment"];
-
     public async Task<StatusPageModel> ReadAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var flows = new List<FlowStatus>();
-        foreach (var flow in EventFlows)
+        foreach (var flow in SyncFlows.EventFlows)
         {
             var recorded = await outcomes.ListAsync(flow, cancellationToken);
             flows.Add(new FlowStatus(
@@ -59,7 +56,7 @@ public sealed class StatusPageReader(
                 recorded.Count == 0 ? null : recorded.Max(o => o.LastSeen)));
         }
 
-        foreach (var poller in Pollers)
+        foreach (var poller in SyncFlows.Pollers)
         {
             var run = await runs.GetAsync(poller, cancellationToken);
             flows.Add(new FlowStatus(
