@@ -4,7 +4,6 @@ using DaprSync.Standalone.Sandbox;
 using Serilog;
 using Serilog.Events;
 using Serilog.Extensions.Logging;
-using System.Runtime.InteropServices;
 
 namespace DaprSync.Standalone;
 
@@ -21,79 +20,105 @@ public static class StandaloneCommand
                     NetSuite account configured in appsettings.json or DAPRSYNC__ environment variables
         """;
 
+    /// <summary>Runs the command in <paramref name="args"/> and stops it on the process's SIGINT or SIGTERM.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
+        using var stop = StopSignal.FromProcessSignals();
+        return await RunAsync(args, stop, Console.Out, Console.Error);
+    }
 
-        // SIGTERM (systemd, Kubernetes, docker stop) stops the host the same way as Ctrl+C.
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-        {
-            context.Cancel = true;
-            cancel.Cancel();
-        });
-
+    /// <summary>
+    /// Runs the command in <paramref name="args"/> until it ends or <paramref name="stop"/> is requested. Returns
+    /// the process exit code: 0 done, 1 not every record synced, 2 invalid options, settings or input, and
+    /// <see cref="StopSignal.ExitCode"/> (130 after SIGINT, 143 after SIGTERM) when stopped by a signal.
+    /// </summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, StopSignal stop, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stop);
         var command = args.FirstOrDefault();
         var rest = args.Skip(1).ToList();
         switch (command)
         {
             case "sandbox" when rest.FirstOrDefault() is "--help" or "-h":
-                Console.WriteLine(SandboxOptions.Usage);
+                output.WriteLine(SandboxOptions.Usage);
                 return 0;
             case "sandbox":
-                return await RunSandboxAsync(rest, cancel.Token);
+                return await RunSandboxAsync(rest, stop, output, error);
             case "run":
-                return await RunHostAsync(cancel.Token);
+                return await RunHostAsync(stop.Token);
             case null or "--help" or "-h" or "help":
-                Console.WriteLine(Usage);
+                output.WriteLine(Usage);
                 return command is null ? 2 : 0;
             default:
-                Console.Error.WriteLine($"Unknown command '{command}'.");
-                Console.Error.WriteLine(Usage);
+                error.WriteLine($"Unknown command '{command}'.");
+                error.WriteLine(Usage);
                 return 2;
         }
     }
 
-    private static async Task<int> RunSandboxAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    private static async Task<int> RunSandboxAsync(
+        IReadOnlyList<string> args, StopSignal stop, TextWriter output, TextWriter error)
     {
-        var options = SandboxOptions.Parse(args, out var error);
+        var options = SandboxOptions.Parse(args, out var parseError);
         if (options is null)
         {
-            Console.Error.WriteLine(error);
-            if (error?.StartsWith("Plan", StringComparison.Ordinal) != true)
+            error.WriteLine(parseError);
+            if (parseError?.StartsWith("Plan", StringComparison.Ordinal) != true)
             {
-                Console.Error.WriteLine(SandboxOptions.Usage);
+                error.WriteLine(SandboxOptions.Usage);
             }
 
             return 2;
+        }
+
+        var configuration = LoadConfiguration();
+        var invalid = SettingsCheck.FindErrors(configuration);
+        if (invalid.Count > 0)
+        {
+            SettingsCheck.Print(invalid, error);
+            return 2;
+        }
+
+        if (!string.IsNullOrWhiteSpace(configuration[SettingsCheck.RuntimeModeKey]))
+        {
+            output.WriteLine($"{SettingsCheck.RuntimeModeKey} is ignored: the sandbox always runs the apps in process.");
         }
 
         // The sandbox prints its own progress; the apps' logs show warnings and errors only.
         ConfigureLogging(LogEventLevel.Warning, LogFormat.Console);
+        var runner = new SandboxRunner(options, output);
         try
         {
-            var summary = await new SandboxRunner(options, Console.Out).RunAsync(LoadConfiguration(), cancellationToken);
+            var summary = await runner.RunAsync(configuration, stop.Token);
             return summary.Success ? 0 : 1;
+        }
+        catch (OperationCanceledException) when (stop.Received is { } signal)
+        {
+            // The runner has stopped the apps, then the emulators, while the exception unwound its scopes.
+            error.WriteLine($"Sandbox run interrupted by {signal}; unfinished work stays in {runner.DataDirectory}.");
+            return stop.ExitCode;
+        }
+        catch (InvalidPlanException exception)
+        {
+            error.WriteLine($"Plan is invalid: {exception.Message}");
+            return 2;
         }
         catch (InvalidDataException exception)
         {
             // An input the sandbox cannot load: the plan names the file, step or record at fault.
-            Console.Error.WriteLine($"Import failed: {exception.Message}");
+            error.WriteLine($"Import failed: {exception.Message}");
             return 2;
         }
         catch (Microsoft.Extensions.Options.OptionsValidationException exception)
         {
-            Console.Error.WriteLine("Invalid settings (set them in appsettings.json or as DAPRSYNC__Section__Key environment variables):");
-            foreach (var failure in exception.Failures)
-            {
-                Console.Error.WriteLine($"  {failure}");
-            }
-
+            SettingsCheck.Print(exception.Failures, error);
+            return 2;
+        }
+        catch (InvalidOperationException exception) when (SettingsCheck.TryDescribeConversion(exception, out var message))
+        {
+            SettingsCheck.Print([message], error);
             return 2;
         }
         finally
@@ -122,12 +147,12 @@ public static class StandaloneCommand
         }
         catch (Microsoft.Extensions.Options.OptionsValidationException exception)
         {
-            Console.Error.WriteLine("Invalid settings (set them in appsettings.json or as DAPRSYNC__Section__Key environment variables):");
-            foreach (var failure in exception.Failures)
-            {
-                Console.Error.WriteLine($"  {failure}");
-            }
-
+            SettingsCheck.Print(exception.Failures, Console.Error);
+            return 2;
+        }
+        catch (InvalidOperationException exception) when (SettingsCheck.TryDescribeConversion(exception, out var message))
+        {
+            SettingsCheck.Print([message], Console.Error);
             return 2;
         }
         finally

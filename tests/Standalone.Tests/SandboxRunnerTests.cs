@@ -147,15 +147,7 @@ internal static class SharedData
 {
     public static string? NorthwindPlan()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "DaprSync.sln")))
-            {
-                var plan = Path.Combine(directory.FullName, "..", "shared", "data", "northwind", "sfdx", "northwind-plan.json");
-                return File.Exists(plan) ? Path.GetFullPath(plan) : null;
-            }
-        }
-
-        return null;
+        var plan = TestSupport.SharedDirectory.PathOf("data", "northwind", "sfdx", "northwind-plan.json");
+        return File.Exists(plan) ? plan : null;
     }
 }

@@ -13,6 +13,18 @@ namespace DaprSync.Standalone.Hosting;
 /// </summary>
 public static class HostLogging
 {
+    private static int s_stopping;
+
+    /// <summary>
+    /// Drops log events caused by cancellation until the returned scope is disposed. Stopping an app cancels
+    /// its requests and workflows, and each of them would otherwise log the same stack trace.
+    /// </summary>
+    public static IDisposable SuppressCancellations()
+    {
+        Interlocked.Increment(ref s_stopping);
+        return new StopScope();
+    }
+
     /// <summary>
     /// Sets <see cref="Log.Logger"/>: <paramref name="defaultFormat"/> unless <c>Logging:Format</c> sets
     /// another, at <paramref name="minimum"/>. <paramref name="addSinks"/> adds sinks, for example a test's,
@@ -29,9 +41,37 @@ public static class HostLogging
         var logger = new LoggerConfiguration()
 
             // Invalid settings are reported once by the command, without the host's stack trace.
-            .Filter.ByExcluding(e => e.Exception is OptionsValidationException);
+            .Filter.ByExcluding(e => e.Exception is OptionsValidationException)
+            .Filter.ByExcluding(e => e.Exception is not null && SettingsCheck.TryDescribeConversion(e.Exception, out _))
+            .Filter.ByExcluding(e => Volatile.Read(ref s_stopping) > 0 && IsCancellation(e.Exception));
         DaprSyncLogging.Configure(
             logger, configuration, defaultFormat, SecretRedactor.Shared, minimumLevel: minimum, addSinks: addSinks);
         Log.Logger = logger.CreateLogger();
+    }
+
+    private static bool IsCancellation(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is OperationCanceledException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed class StopScope : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                Interlocked.Decrement(ref s_stopping);
+            }
+        }
     }
 }

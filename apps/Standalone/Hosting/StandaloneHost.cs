@@ -72,13 +72,19 @@ public sealed class StandaloneHost : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops the cron bindings and the bus, then the apps in start order: the orchestrator, the caller of both
+    /// System APIs, stops first so no workflow calls an app that has already stopped. Undelivered messages stay
+    /// in the SQLite outbox for the next run.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        using var quiet = HostLogging.SuppressCancellations();
         await Runtime.Cron.StopAsync();
         await Runtime.Bus.StopAsync();
-        for (var i = _apps.Count - 1; i >= 0; i--)
+        foreach (var app in _apps)
         {
-            await _apps[i].DisposeAsync();
+            await app.DisposeAsync();
         }
 
         await Runtime.DisposeAsync();

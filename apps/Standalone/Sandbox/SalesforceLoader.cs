@@ -58,7 +58,14 @@ public sealed class SalesforceLoader : IDisposable
             new Uri($"composite/tree/{sObjectType}", UriKind.Relative), request, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         var result = JsonNode.Parse(body);
-        if (!response.IsSuccessStatusCode || result?["hasErrors"]?.GetValue<bool>() != false)
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            // Salesforce answers a tree request for an sObject type the org does not have with 404 NOT_FOUND.
+            throw new InvalidPlanException(
+                $"the org has no sObject type '{sObjectType}' (composite/tree answered 404: {DescribeErrors(result) ?? body})");
+        }
+
+        if (!response.IsSuccessStatusCode || result is not JsonObject || result["hasErrors"]?.GetValue<bool>() != false)
         {
             throw new InvalidDataException(
                 $"Salesforce rejected the {sObjectType} records (composite/tree answered {(int)response.StatusCode}): "
@@ -70,10 +77,18 @@ public sealed class SalesforceLoader : IDisposable
             item => item!["id"]!.GetValue<string>());
     }
 
-    // Turns the tree's per-record errors into "Ref1: INVALID_FIELD No such column ... (fields: X)".
+    // Turns the tree's per-record errors into "Ref1: INVALID_FIELD No such column ... (fields: X)". A request
+    // Salesforce rejects as a whole, such as one for an unknown sObject (404 NOT_FOUND), has a bare array of
+    // errors as its body instead of the tree result object.
     private static string? DescribeErrors(JsonNode? result)
     {
-        var lines = result?["results"]?.AsArray()
+        if (result is JsonArray requestErrors)
+        {
+            var messages = requestErrors.Select(error => $"{error?["errorCode"]} {error?["message"]}").ToList();
+            return messages.Count > 0 ? string.Join("; ", messages) : null;
+        }
+
+        var lines = (result as JsonObject)?["results"]?.AsArray()
             .SelectMany(item => (item?["errors"]?.AsArray() ?? []).Select(error =>
                 $"{item!["referenceId"]}: {error?["statusCode"]} {error?["message"]}"
                 + (error?["fields"] is JsonArray { Count: > 0 } fields ? $" (fields: {string.Join(", ", fields)})" : "")))

@@ -75,6 +75,7 @@ public sealed class SandboxEmulators : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        using var quiet = HostLogging.SuppressCancellations();
         await NetSuite.DisposeAsync();
         await Salesforce.DisposeAsync();
     }

@@ -60,6 +60,12 @@ public sealed record SandboxOptions(string? ImportPlan, string? ReportPath, Time
             }
         }
 
+        if (report is not null && Directory.Exists(report))
+        {
+            error = $"--report {report} is a folder; give a file path such as {Path.Combine(report, "report.json")}.";
+            return null;
+        }
+
         var reportFolder = report is null ? null : Path.GetDirectoryName(Path.GetFullPath(report));
         if (reportFolder is not null && !Directory.Exists(reportFolder))
         {
@@ -80,7 +86,7 @@ public sealed record SandboxOptions(string? ImportPlan, string? ReportPath, Time
             {
                 loaded = TreePlan.Load(plan);
             }
-            catch (InvalidDataException exception)
+            catch (Exception exception) when (exception is InvalidDataException or InvalidPlanException)
             {
                 error = $"Plan is invalid: {exception.Message}";
                 return null;

@@ -29,6 +29,9 @@ public sealed partial class SandboxRunner(SandboxOptions options, TextWriter out
     // in the sandbox without a configured Admin:ApiToken.
     private readonly string _adminToken = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
+    /// <summary>The folder of this run's SQLite file, set once the run has started.</summary>
+    public string? DataDirectory { get; private set; }
+
     /// <summary>Runs the sandbox, prints its summary, writes the report when asked, and returns the summary.</summary>
     public async Task<SandboxSummary> RunAsync(IConfiguration baseConfiguration, CancellationToken cancellationToken)
     {
@@ -38,6 +41,7 @@ public sealed partial class SandboxRunner(SandboxOptions options, TextWriter out
 
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"daprsync-sandbox-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dataDirectory);
+        DataDirectory = dataDirectory;
         Progress($"data directory {dataDirectory}");
 
         await using var emulators = await SandboxEmulators.StartAsync(baseConfiguration, cancellationToken);

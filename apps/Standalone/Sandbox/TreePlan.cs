@@ -4,7 +4,11 @@ using System.Text.Json.Nodes;
 namespace DaprSync.Standalone.Sandbox;
 
 /// <summary>One step of an SFDX data-tree plan: an sObject type and the record files to import for it.</summary>
-public sealed record TreePlanStep(string SObjectType, bool SaveRefs, bool ResolveRefs, IReadOnlyList<JsonArray> Files);
+public sealed record TreePlanStep(string SObjectType, bool SaveRefs, bool ResolveRefs, IReadOnlyList<JsonArray> Files)
+{
+    /// <summary>The record files' paths as the plan names them, in the order of <see cref="Files"/>.</summary>
+    public IReadOnlyList<string> FileNames { get; init; } = [];
+}
 
 /// <summary>
 /// An SFDX data-tree plan (the format of <c>sf data export tree --plan</c>), loaded with its record
@@ -38,14 +42,20 @@ public sealed record TreePlan(IReadOnlyList<TreePlanStep> Steps)
                 throw new InvalidDataException($"Plan {planPath}, step {index} ({sObject}): 'files' is missing or empty.");
             }
 
-            var records = files.Select(file => ReadRecords(Path.Combine(
-                folder,
-                Text(file) ?? throw new InvalidDataException($"Plan {planPath}, step {index}: a file name is not a string."))))
+            var fileNames = files
+                .Select(file => Text(file)
+                    ?? throw new InvalidDataException($"Plan {planPath}, step {index}: a file name is not a string."))
                 .ToList();
-            steps.Add(new TreePlanStep(sObject, Flag(step, "saveRefs"), Flag(step, "resolveRefs"), records));
+            var records = fileNames.Select(name => ReadRecords(Path.Combine(folder, name))).ToList();
+            steps.Add(new TreePlanStep(sObject, Flag(step, "saveRefs"), Flag(step, "resolveRefs"), records)
+            {
+                FileNames = fileNames,
+            });
         }
 
-        return new TreePlan(steps);
+        var loaded = new TreePlan(steps);
+        TreePlanReferences.Check(loaded, planPath);
+        return loaded;
     }
 
     private static JsonNode? ParseFile(string path)

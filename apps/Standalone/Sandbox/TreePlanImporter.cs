@@ -18,9 +18,11 @@ public sealed class TreePlanImporter(SalesforceLoader loader)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        TreePlanReferences.Check(plan);
         var created = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var step in plan.Steps)
+        for (var index = 0; index < plan.Steps.Count; index++)
         {
+            var step = plan.Steps[index];
             var createdInStep = 0;
             foreach (var file in step.Files)
             {
@@ -30,7 +32,16 @@ public sealed class TreePlanImporter(SalesforceLoader loader)
                     ResolveReferences(records, step.SObjectType);
                 }
 
-                var ids = await loader.CreateTreeAsync(step.SObjectType, records, cancellationToken);
+                IReadOnlyDictionary<string, string> ids;
+                try
+                {
+                    ids = await loader.CreateTreeAsync(step.SObjectType, records, cancellationToken);
+                }
+                catch (InvalidPlanException exception)
+                {
+                    throw new InvalidPlanException($"step {index} ({step.SObjectType}): {exception.Message}", exception);
+                }
+
                 if (step.SaveRefs)
                 {
                     foreach (var (referenceId, id) in ids)
