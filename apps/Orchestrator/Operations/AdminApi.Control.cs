@@ -74,7 +74,8 @@ public static partial class AdminApi
             return SyncFlows.PollerNotFound(poller);
         }
 
-        var (request, problem) = await AdminRequestBody.ReadAsync<WatermarkResetRequest>(http, cancellationToken);
+        var (request, problem) = await AdminRequestBody.ReadAsync<WatermarkResetRequest>(
+            http, """{"to":"2026-01-01T00:00:00Z"}""", cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -100,7 +101,8 @@ public static partial class AdminApi
             return SyncFlows.FlowNotFound(flow);
         }
 
-        var (request, problem) = await AdminRequestBody.ReadAsync<PauseRequest>(http, cancellationToken);
+        var (request, problem) = await AdminRequestBody.ReadAsync<PauseRequest>(
+            http, """{"reason":"NetSuite upgrade"}""", cancellationToken);
         if (problem is not null)
         {
             return problem;

@@ -8,9 +8,12 @@ namespace DaprSync.Orchestrator.Operations;
 /// </summary>
 internal static class AdminRequestBody
 {
-    /// <summary>Reads the body as <typeparamref name="T"/>; an empty body is null, a malformed one a 400 problem.</summary>
+    /// <summary>
+    /// Reads the body as <typeparamref name="T"/>. An empty body is null, and a malformed one is a 400 problem
+    /// whose detail shows <paramref name="example"/>, a valid body.
+    /// </summary>
     public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(
-        HttpRequest request, CancellationToken cancellationToken)
+        HttpRequest request, string example, CancellationToken cancellationToken)
         where T : class
     {
         using var reader = new StreamReader(request.Body);
@@ -30,7 +33,7 @@ internal static class AdminRequestBody
             var problem = TypedResults.Problem(
                 statusCode: StatusCodes.Status400BadRequest,
                 title: "Invalid request body",
-                detail: $"The request body is not valid JSON for {typeof(T).Name} at '{field}': {exception.Message}",
+                detail: $"The request body is invalid at '{field}': {exception.Message} Send a body such as {example}.",
                 extensions: new Dictionary<string, object?> { [Contracts.SyncProblemDetails.Field] = field });
             return (null, problem);
         }

@@ -108,7 +108,9 @@ public sealed class AdminFlowNameTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token));
         Assert.Equal("to", problem.RootElement.GetProperty("field").GetString());
-        Assert.Contains("'to'", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var detail = problem.RootElement.GetProperty("detail").GetString();
+        Assert.Contains("'to'", detail, StringComparison.Ordinal);
+        Assert.Contains("2026-01-01T00:00:00Z", detail, StringComparison.Ordinal);
     }
 
     [Fact]
