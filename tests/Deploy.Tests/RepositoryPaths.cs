@@ -15,7 +15,7 @@ internal static class RepositoryPaths
     /// repository. Tests that need them skip when the folder is absent, as it is in a user's clone.
     /// </summary>
     public static string ComponentMetadataReference =>
-        Path.GetFullPath(Path.Combine(Root, "..", "shared", "reference", "dapr", "component-metadata"));
+        TestSupport.SharedDirectory.PathOf("reference", "dapr", "component-metadata");
 
     public static string File(params string[] parts) => Path.Combine([Root, .. parts]);
 

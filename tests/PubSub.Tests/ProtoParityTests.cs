@@ -8,8 +8,7 @@ public sealed partial class ProtoParityTests
     public void ProjectProto_MatchesReferenceContract()
     {
         var repoRoot = FindRepoRoot();
-        var referencePath = Path.GetFullPath(
-            Path.Combine(repoRoot, "..", "shared", "reference", "salesforce", "pubsub_api.proto"));
+        var referencePath = TestSupport.SharedDirectory.PathOf("reference", "salesforce", "pubsub_api.proto");
         if (!File.Exists(referencePath))
         {
             Assert.Skip($"The reference Pub/Sub API proto is absent at {referencePath}, so there is nothing to compare.");

@@ -11,8 +11,8 @@ namespace DaprSync.SalesforceSapi.Tests.Emulator;
 /// </summary>
 public sealed class NorthwindImportTests
 {
-    private static readonly string PlanPath = Path.GetFullPath(Path.Combine(
-        AppContext.BaseDirectory, "../../../../../../shared/data/northwind/sfdx/northwind-plan.json"));
+    private static readonly string PlanPath =
+        TestSupport.SharedDirectory.PathOf("data", "northwind", "sfdx", "northwind-plan.json");
 
     [Fact]
     public async Task Import_NorthwindPlan_CreatesEveryRecord()
