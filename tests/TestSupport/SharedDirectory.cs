@@ -15,15 +15,18 @@ public static class SharedDirectory
     /// <summary>Returns the full path of <paramref name="parts"/> under <see cref="Root"/>.</summary>
     public static string PathOf(params string[] parts) => Path.GetFullPath(Path.Combine([Root, .. parts]));
 
-    private static string FindRoot()
+    /// <summary>
+    /// Returns <paramref name="configured"/> as a full path when it is set, otherwise <c>shared</c> beside the
+    /// first parent of <paramref name="startDirectory"/> that contains <c>DaprSync.sln</c>.
+    /// </summary>
+    public static string Resolve(string? configured, string startDirectory)
     {
-        var configured = Environment.GetEnvironmentVariable(VariableName);
         if (!string.IsNullOrWhiteSpace(configured))
         {
             return Path.GetFullPath(configured);
         }
 
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        for (var directory = new DirectoryInfo(startDirectory); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, "DaprSync.sln")))
             {
@@ -32,6 +35,9 @@ public static class SharedDirectory
         }
 
         // Outside a clone the relative path still names where the folder was looked for in the skip reason.
-        return Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "shared"));
+        return Path.GetFullPath(Path.Combine(startDirectory, "..", "shared"));
     }
+
+    private static string FindRoot() =>
+        Resolve(Environment.GetEnvironmentVariable(VariableName), AppContext.BaseDirectory);
 }

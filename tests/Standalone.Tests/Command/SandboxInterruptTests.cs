@@ -3,19 +3,29 @@ using DaprSync.Standalone.Hosting;
 
 namespace DaprSync.Standalone.Tests.Command;
 
+[Collection(StaticLoggerCollection.Name)]
 public sealed class SandboxInterruptTests
 {
     [Fact]
     public async Task Sandbox_SigtermDuringSync_StopsCleanlyWith143()
     {
         using var stop = new StopSignal();
+        var previousLogger = Serilog.Log.Logger;
 
         // The signal arrives while the customers sync, as a user pressing Ctrl+C or a service manager would.
         using var output = new SignalOnLineWriter("customers:", () => stop.Request(PosixSignal.SIGTERM));
         using var error = new StringWriter();
 
-        var exitCode = await StandaloneCommand.RunAsync(["sandbox", "--timeout", "60"], stop, output, error)
-            .WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        int exitCode;
+        try
+        {
+            exitCode = await StandaloneCommand.RunAsync(["sandbox", "--timeout", "60"], stop, output, error)
+                .WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            Serilog.Log.Logger = previousLogger;
+        }
 
         var errorText = error.ToString();
         Assert.Equal(StopSignal.TerminateExitCode, exitCode);
