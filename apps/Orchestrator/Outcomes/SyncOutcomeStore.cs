@@ -61,6 +61,17 @@ public sealed partial class SyncOutcomeStore(
         }
     }
 
+    /// <summary>
+    /// The ids of every record the flow has an outcome for, read from the flow's index in one state call, so a
+    /// caller with many records can skip the ones that never had one.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> ListRecordIdsAsync(string flow, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(flow);
+        var index = await state.GetAsync<List<string>>(IndexKey(flow), cancellationToken);
+        return new HashSet<string>(index?.Value ?? [], StringComparer.Ordinal);
+    }
+
     /// <summary>Lists the outcomes of a flow, ordered by record id; empty when the flow has none.</summary>
     public async Task<IReadOnlyList<SyncOutcome>> ListAsync(string flow, CancellationToken cancellationToken)
     {

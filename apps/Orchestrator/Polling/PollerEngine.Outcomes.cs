@@ -27,6 +27,10 @@ public sealed partial class PollerEngine
         await outcomes.RecordAsync(poller, result, cancellationToken);
     }
 
+    /// <summary>The records that have an outcome under this poller: only those can have a failure to resolve.</summary>
+    internal async Task<IReadOnlySet<string>> RecordsWithOutcomesAsync(string poller, CancellationToken cancellationToken) =>
+        outcomes is null ? new HashSet<string>() : await outcomes.ListRecordIdsAsync(poller, cancellationToken);
+
     internal async Task ResolveFailureAsync(string poller, string netSuiteId, CancellationToken cancellationToken)
     {
         if (outcomes is not null)

@@ -149,7 +149,14 @@ internal sealed partial class PollerRun<T>
             if (outcome is { Success: true })
             {
                 _upserted++;
-                await engine.ResolveFailureAsync(poller, key.Id, cancellationToken);
+
+                // One index read per run instead of one failure lookup per upserted record.
+                _recordsWithOutcomes ??= await engine.RecordsWithOutcomesAsync(poller, cancellationToken);
+                if (_recordsWithOutcomes.Contains(key.Id))
+                {
+                    await engine.ResolveFailureAsync(poller, key.Id, cancellationToken);
+                }
+
                 continue;
             }
 

@@ -16,6 +16,7 @@ internal sealed partial class PollerRun<T>(
 {
     private readonly List<FailedRecord> _failures = [];
     private readonly Dictionary<string, DateTimeOffset> _processed = new(StringComparer.Ordinal);
+    private IReadOnlySet<string>? _recordsWithOutcomes;
     private int _processedLimit = options.BatchSize;
     private int _pages;
     private int _deletionPages;
