@@ -16,8 +16,8 @@ public static class HostLogging
     private static int s_stopping;
 
     /// <summary>
-    /// Drops log events caused by cancellation until the returned scope is disposed. Stopping an app cancels
-    /// its requests and workflows, and each of them would otherwise log the same stack trace.
+    /// Drops log events caused by cancellation or by an aborted request body until the returned scope is disposed.
+    /// Stopping an app cancels its requests and workflows, and each of them would otherwise log a stack trace.
     /// </summary>
     public static IDisposable SuppressCancellations()
     {
@@ -53,7 +53,8 @@ public static class HostLogging
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            if (current is OperationCanceledException)
+            // Kestrel raises BadHttpRequestException when a stopping app aborts a request while its body is read.
+            if (current is OperationCanceledException or Microsoft.AspNetCore.Http.BadHttpRequestException)
             {
                 return true;
             }

@@ -23,6 +23,7 @@ public sealed class HostLoggingStopTests
             {
                 Log.Error(new TaskCanceledException("request aborted"), "Cancelled while stopping");
                 Log.Error(new HttpRequestException("wrapped", new OperationCanceledException()), "Wrapped cancellation");
+                Log.Error(new Microsoft.AspNetCore.Http.BadHttpRequestException("body cut off"), "Aborted request body");
                 Log.Error(new InvalidOperationException("broken"), "Real failure while stopping");
             }
 
@@ -37,6 +38,7 @@ public sealed class HostLoggingStopTests
         var messages = capture.Messages.ToList();
         Assert.DoesNotContain("Cancelled while stopping", messages);
         Assert.DoesNotContain("Wrapped cancellation", messages);
+        Assert.DoesNotContain("Aborted request body", messages);
         Assert.Contains("Real failure while stopping", messages);
         Assert.Contains("Cancelled while running", messages);
     }
