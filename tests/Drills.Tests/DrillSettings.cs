@@ -20,6 +20,9 @@ internal static class DrillSettings
         ["Runtime:Bus:InitialBackoff"] = "00:00:00.050",
         ["Runtime:Bus:MaxBackoff"] = "00:00:00.500",
         ["Runtime:Bus:MaxAttempts"] = "20",
+        ["OrderSync:MaxAttempts"] = "12",
+        ["OrderSync:FirstRetryInterval"] = "00:00:00.200",
+        ["OrderSync:MaxRetryInterval"] = "00:00:02",
     };
 
     /// <summary>

@@ -76,7 +76,7 @@ public sealed class FaultDrillTests
         await OrderWorkload.QueueAsync(environment, orderIds, Token);
         await InjectFaultsAsync(environment);
         // Retries back off for several seconds per activity, so the wait is longer than a fault-free burst needs.
-        var writebacks = await OrderWorkload.WaitForWritebacksAsync(environment, orderIds, TimeSpan.FromSeconds(45), Token);
+        var writebacks = await OrderWorkload.WaitForWritebacksAsync(environment, orderIds, TimeSpan.FromSeconds(90), Token);
         var check = OrderWorkload.Check(environment, orderIds);
         var records = environment.Emulators.Salesforce.Services.GetRequiredService<SalesforceEmulator.Records.SalesforceRecords>();
         var markedFailed = orderIds.Count(id => records.Get("Order", id)?.GetString("Sync_Status__c") == "Failed");

@@ -7,9 +7,12 @@ public sealed class OrderSyncOptions
 {
     public const string SectionName = "OrderSync";
 
-    /// <summary>Attempts of each workflow activity on a transient failure, the first one included.</summary>
+    /// <summary>
+    /// Attempts of each workflow activity on a transient failure, the first one included. Ten attempts with the
+    /// default backoff ride out about five minutes of NetSuite or Salesforce trouble before the order is marked Failed.
+    /// </summary>
     [Range(1, 100)]
-    public int MaxAttempts { get; set; } = 5;
+    public int MaxAttempts { get; set; } = 10;
 
     /// <summary>Wait before the first retry of an activity; each later wait doubles up to <see cref="MaxRetryInterval"/>.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]

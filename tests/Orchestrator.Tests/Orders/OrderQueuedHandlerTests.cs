@@ -41,7 +41,7 @@ public sealed class OrderQueuedHandlerTests
         Assert.Equal($"order-{OrderId}", instanceId);
         var syncInput = Assert.IsType<OrderSyncInput>(input);
         Assert.Equal(OrderId, syncInput.OrderId);
-        Assert.Equal(5, syncInput.Retry?.MaxAttempts);
+        Assert.Equal(10, syncInput.Retry?.MaxAttempts);
     }
 
     [Fact]
