@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapr;
 using DaprSync.Contracts;
 using DaprSync.Contracts.Events;
@@ -28,26 +27,12 @@ public static class CustomerSyncApi
         return endpoints;
     }
 
-    // The body is read by hand, not bound, because a body that fails to bind returns 400 and Dapr
-    // redelivers that. A malformed event must return DROP instead.
     private static async Task<IResult> HandleAccountChangedAsync(
         HttpRequest request,
         AccountChangedHandler handler,
         CancellationToken cancellationToken)
     {
-        AccountChangedEvent? changed;
-        try
-        {
-            changed = await JsonSerializer.DeserializeAsync<AccountChangedEvent>(
-                request.Body, JsonSerializerOptions.Web, cancellationToken);
-        }
-        catch (JsonException)
-        {
-            changed = null;
-        }
-
-        var cloudEventId = request.Headers[CloudEventIdHeader].FirstOrDefault();
-        var response = await handler.HandleAsync(changed, cloudEventId, cancellationToken);
-        return TypedResults.Ok(response);
+        var (changed, cloudEventId) = await TopicEventReader.ReadAsync<AccountChangedEvent>(request, cancellationToken);
+        return TypedResults.Ok(await handler.HandleAsync(changed, cloudEventId, cancellationToken));
     }
 }

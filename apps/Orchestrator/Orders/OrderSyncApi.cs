@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapr;
 using DaprSync.Contracts;
 using DaprSync.Contracts.Events;
@@ -26,25 +25,12 @@ public static class OrderSyncApi
         return endpoints;
     }
 
-    // Read by hand, not bound: a body that fails to bind would return 400, which Dapr redelivers, but a
-    // malformed event must return DROP.
     private static async Task<IResult> HandleOrderQueuedAsync(
         HttpRequest request,
         OrderQueuedHandler handler,
         CancellationToken cancellationToken)
     {
-        OrderQueuedEvent? queued;
-        try
-        {
-            queued = await JsonSerializer.DeserializeAsync<OrderQueuedEvent>(
-                request.Body, JsonSerializerOptions.Web, cancellationToken);
-        }
-        catch (JsonException)
-        {
-            queued = null;
-        }
-
-        var cloudEventId = request.Headers[CustomerSyncApi.CloudEventIdHeader].FirstOrDefault();
+        var (queued, cloudEventId) = await TopicEventReader.ReadAsync<OrderQueuedEvent>(request, cancellationToken);
         return TypedResults.Ok(await handler.HandleAsync(queued, cloudEventId, cancellationToken));
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapr;
 using DaprSync.Contracts;
 using DaprSync.Contracts.Events;
@@ -38,24 +37,12 @@ public static class PaymentSyncApi
         return endpoints;
     }
 
-    // Read by hand, not bound, so that a malformed event returns DROP instead of a 400 that Dapr redelivers.
     private static async Task<IResult> HandlePaymentRecordedAsync(
         HttpRequest request,
         PaymentRecordedHandler handler,
         CancellationToken cancellationToken)
     {
-        PaymentRecordedEvent? recorded;
-        try
-        {
-            recorded = await JsonSerializer.DeserializeAsync<PaymentRecordedEvent>(
-                request.Body, JsonSerializerOptions.Web, cancellationToken);
-        }
-        catch (JsonException)
-        {
-            recorded = null;
-        }
-
-        var cloudEventId = request.Headers[CustomerSyncApi.CloudEventIdHeader].FirstOrDefault();
+        var (recorded, cloudEventId) = await TopicEventReader.ReadAsync<PaymentRecordedEvent>(request, cancellationToken);
         return TypedResults.Ok(await handler.HandleAsync(recorded, cloudEventId, cancellationToken));
     }
 }
