@@ -47,7 +47,7 @@ public static class OrchestratorApp
         ArgumentNullException.ThrowIfNull(app);
 
         // The CloudEvent id is forwarded as a header so that an event whose body lacks EventId can
-        // still be recorded under its id when it is dropped; the topic tells a dead letter's origin.
+        // still be recorded under its id when it is dropped; the topic identifies a dead letter's origin.
         app.UseCloudEvents(new CloudEventsMiddlewareOptions
         {
             ForwardCloudEventPropertiesAsHeaders = true,

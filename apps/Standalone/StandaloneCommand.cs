@@ -167,7 +167,7 @@ public static class StandaloneCommand
         .AddEnvironmentVariables("DAPRSYNC__")
         .Build();
 
-    // The sandbox logs readable lines; the run command logs compact JSON unless Logging:Format says otherwise.
+    // The sandbox logs readable lines; the run command logs compact JSON unless Logging:Format sets another format.
     private static void ConfigureLogging(LogEventLevel minimum, LogFormat format) =>
         HostLogging.Configure(LoadConfiguration(), format, minimum);
 }

@@ -7,7 +7,7 @@ public sealed record FlowPause(string Flow, DateTimeOffset PausedAt, string? Rea
 
 /// <summary>
 /// Pause flags per flow in the state store. A paused event flow returns RETRY, so its events wait on the bus;
-/// a paused poller skips its runs. The flag is read on every delivery and run, so every replica sees it.
+/// a paused poller skips its runs. The flag is read on every delivery and run, so every replica applies it.
 /// </summary>
 public sealed class FlowPauseStore(IStateStore state, TimeProvider time)
 {

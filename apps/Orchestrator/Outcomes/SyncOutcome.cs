@@ -22,7 +22,7 @@ public sealed record SyncOutcome(
     /// <summary>Record type in the source system, for example <c>Account</c> or <c>Invoice</c>.</summary>
     public string? RecordType { get; init; }
 
-    /// <summary>Salesforce id of the record, when the flow knows it.</summary>
+    /// <summary>Salesforce id of the record, when the flow has it.</summary>
     public string? SalesforceId { get; init; }
 
     /// <summary>
@@ -57,7 +57,7 @@ public static class SyncOutcomes
 /// <summary>Values of <see cref="SyncOutcome.Status"/>.</summary>
 public static class FailureStatus
 {
-    /// <summary>The last attempt failed and nobody has acted on it yet.</summary>
+    /// <summary>The last attempt failed and no one has retried or resolved it yet.</summary>
     public const string Open = "Open";
 
     /// <summary>An operator requested a retry whose result has not come back yet.</summary>

@@ -60,9 +60,9 @@ public sealed class SalesforceLoader : IDisposable
         var result = JsonNode.Parse(body);
         if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
         {
-            // Salesforce answers a tree request for an sObject type the org does not have with 404 NOT_FOUND.
+            // Salesforce returns 404 NOT_FOUND for a tree request for an sObject type the org does not have.
             throw new InvalidPlanException(
-                $"the org has no sObject type '{sObjectType}' (composite/tree answered 404: {DescribeErrors(result) ?? body})");
+                $"the org has no sObject type '{sObjectType}' (composite/tree returned 404: {DescribeErrors(result) ?? body})");
         }
 
         if (!response.IsSuccessStatusCode || result is not JsonObject || result["hasErrors"]?.GetValue<bool>() != false)

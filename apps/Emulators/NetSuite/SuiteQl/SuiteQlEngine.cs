@@ -49,7 +49,7 @@ internal sealed class SuiteQlEngine(IEnumerable<ISuiteQlTable> tables)
 
     /// <summary>
     /// Filters the cached sorted view of a versioned table, inside the range that the WHERE clause bounds on the
-    /// first sort column. Rows outside the range cannot match, so the answer is that of filtering and sorting every
+    /// first sort column. Rows outside the range cannot match, so the result equals that of filtering and sorting every
     /// row, except for the order of rows that tie on every ORDER BY column, which neither path defines.
     /// </summary>
     private List<SqlRow> MatchSorted(
