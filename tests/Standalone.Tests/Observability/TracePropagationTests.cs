@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using DaprSync.Contracts;
@@ -9,7 +10,7 @@ using OpenTelemetry.Trace;
 namespace DaprSync.Standalone.Tests.Observability;
 
 /// <summary>
-/// Flow F1 under the OpenTelemetry SDK with the apps' own tracing set-up and an in-memory exporter. The
+/// Flow F1 under the OpenTelemetry SDK with the apps' own tracing set-up and an exporter that collects spans in memory. The
 /// Pub/Sub bridge in sf-sapi starts the trace and the in-process bus carries it to the orchestrator.
 /// Service invocation then carries it to ns-sapi and on to the NetSuite emulator.
 /// </summary>
@@ -20,10 +21,10 @@ public sealed class TracePropagationTests
     [Fact]
     public async Task AccountEvent_ThreeApps_ShareTraceId()
     {
-        var spans = new List<Activity>();
+        var spans = new ConcurrentQueue<Activity>();
         using var tracing = Sdk.CreateTracerProviderBuilder()
             .AddDaprSyncTracing()
-            .AddInMemoryExporter(spans)
+            .AddProcessor(new SimpleActivityExportProcessor(new QueueExporter(spans)))
             .Build();
         await using var sandbox = await SandboxFixture.StartAsync();
         using var loader = await sandbox.SignInAsLoaderAsync();
@@ -31,20 +32,32 @@ public sealed class TracePropagationTests
         var accountId = await CreateAccountAsync(loader);
         var outcomes = await sandbox.WaitForOutcomesAsync(o => o.Any(x => x.RecordId == accountId));
         Assert.Equal(SyncOutcomes.Synced, Assert.Single(outcomes, o => o.RecordId == accountId).Outcome);
-        tracing.ForceFlush();
-
         // Other tests of this assembly run at the same time and export to this provider too, so the spans of
-        // this run are found through this account's id and its trace.
-        List<Activity> exported;
-        lock (spans)
-        {
-            exported = [.. spans];
-        }
-
-        var receive = Assert.Single(exported, span => span.DisplayName == "/event/AccountsEvent__e receive"
+        // this run are found through this account's id and its trace. The bridge's receive span can end after
+        // the outcome is stored, so the spans are read again until it is there.
+        var orchestratorPort = sandbox.Host.App(AppIds.Orchestrator).BaseAddress.Port;
+        bool IsReceive(Activity span, IEnumerable<Activity> all) =>
+            span.DisplayName == "/event/AccountsEvent__e receive"
             && span.ParentSpanId == default
-            && ServerPortOf(exported, span.TraceId, sandbox.Host.App(AppIds.Orchestrator).BaseAddress.Port) is not null
-            && Customer(exported, span.TraceId, accountId) is not null);
+            && ServerPortOf(all, span.TraceId, orchestratorPort) is not null
+            && Customer(all, span.TraceId, accountId) is not null;
+
+        List<Activity> exported;
+        var waited = Stopwatch.StartNew();
+        do
+        {
+            tracing.ForceFlush();
+            exported = [.. spans];
+            if (exported.Any(span => IsReceive(span, exported)))
+            {
+                break;
+            }
+
+            await Task.Delay(100, Token);
+        }
+        while (waited.Elapsed < TimeSpan.FromSeconds(10));
+
+        var receive = Assert.Single(exported, span => IsReceive(span, exported));
         var trace = exported.Where(span => span.TraceId == receive.TraceId).ToList();
 
         var delivery = Assert.Single(trace, span => span.DisplayName == $"{Topics.AccountChanged} deliver");
