@@ -61,8 +61,11 @@ public sealed class StandaloneHost : IAsyncDisposable
             }
 
             await runtime.Bus.StartAsync(cancellationToken);
-            var bindings = configuration.GetSection("Runtime:CronBindings").Get<List<CronBinding>>();
-            await runtime.Cron.StartAsync(bindings is { Count: > 0 } ? bindings : CronBinding.Defaults, cancellationToken);
+            if (configuration.GetValue("Runtime:Cron:Enabled", defaultValue: true))
+            {
+                var bindings = configuration.GetSection("Runtime:CronBindings").Get<List<CronBinding>>();
+                await runtime.Cron.StartAsync(bindings is { Count: > 0 } ? bindings : CronBinding.Defaults, cancellationToken);
+            }
             return host;
         }
         catch

@@ -53,6 +53,9 @@ public sealed partial class SandboxRunner(SandboxOptions options, TextWriter out
             .AddInMemoryCollection(emulators.AppSettings())
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Runtime:Mode"] = "InProcess" })
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Admin:ApiToken"] = _adminToken })
+
+            // The sandbox runs each poller itself; a cron tick during the run would take its records first.
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Runtime:Cron:Enabled"] = "false" })
             .Build();
         await using var host = await StandaloneHost.StartAsync(
             appConfiguration,
