@@ -2,32 +2,136 @@ using Microsoft.Extensions.Options;
 
 namespace DaprSync.NetSuiteSapi.Concurrency;
 
-/// <summary>
-/// The one semaphore that every NetSuite client of this process (REST record API, SuiteQL, SOAP) waits on, so
-/// together they never have more than <see cref="NetSuiteConcurrencyOptions.MaxConcurrentRequests"/> requests in
-/// flight.
-/// </summary>
-public sealed class NetSuiteRequestGate(IOptions<NetSuiteConcurrencyOptions> options) : IDisposable
+/// <summary>Which waiting request takes the next free slot of the <see cref="NetSuiteRequestGate"/>.</summary>
+public enum RequestPriority
 {
-    private readonly SemaphoreSlim _slots =
-        new(options.Value.MaxConcurrentRequests, options.Value.MaxConcurrentRequests);
+    /// <summary>Waits in arrival order.</summary>
+    Normal,
+
+    /// <summary>Goes before every normal request that waits, in arrival order among its kind.</summary>
+    Urgent,
+}
+
+/// <summary>
+/// The one gate that every NetSuite client of this process (REST record API, SuiteQL, SOAP) waits on, so together
+/// they never have more than <see cref="NetSuiteConcurrencyOptions.MaxConcurrentRequests"/> requests in flight.
+/// Waiting requests get free slots in arrival order, except that urgent ones go first: the read that finishes
+/// orders already written must not queue behind every write that starts a new one, or the orders it would finish
+/// wait for the whole queue.
+/// </summary>
+public sealed class NetSuiteRequestGate(IOptions<NetSuiteConcurrencyOptions> options)
+{
+    private readonly Lock _sync = new();
+    private readonly LinkedList<TaskCompletionSource> _urgent = new();
+    private readonly LinkedList<TaskCompletionSource> _normal = new();
+    private int _inUse;
 
     /// <summary>Maximum requests in flight (<c>NetSuite:MaxConcurrentRequests</c>).</summary>
     public int Limit { get; } = options.Value.MaxConcurrentRequests;
 
     /// <summary>Requests holding a slot now.</summary>
-    public int InUse => Limit - _slots.CurrentCount;
-
-    /// <summary>Waits for a free slot; dispose the result to release it.</summary>
-    public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
+    public int InUse
     {
-        await _slots.WaitAsync(cancellationToken);
-        return new Slot(_slots);
+        get
+        {
+            lock (_sync)
+            {
+                return _inUse;
+            }
+        }
     }
 
-    public void Dispose() => _slots.Dispose();
+    /// <summary>Requests waiting for a slot now.</summary>
+    public int Waiting
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _urgent.Count + _normal.Count;
+            }
+        }
+    }
 
-    private sealed class Slot(SemaphoreSlim slots) : IDisposable
+    /// <summary>True when a request would get a slot at once.</summary>
+    public bool IsIdle
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _inUse < Limit && _urgent.Count + _normal.Count == 0;
+            }
+        }
+    }
+
+    /// <summary>Waits for a free slot in arrival order; dispose the result to release it.</summary>
+    public Task<IDisposable> EnterAsync(CancellationToken cancellationToken) =>
+        EnterAsync(RequestPriority.Normal, cancellationToken);
+
+    /// <summary>Waits for a free slot; dispose the result to release it.</summary>
+    public async Task<IDisposable> EnterAsync(RequestPriority priority, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        LinkedListNode<TaskCompletionSource> node;
+        lock (_sync)
+        {
+            if (_inUse < Limit && _urgent.Count + _normal.Count == 0)
+            {
+                _inUse++;
+                return new Slot(this);
+            }
+
+            var queue = priority == RequestPriority.Urgent ? _urgent : _normal;
+            node = queue.AddLast(new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        }
+
+        // A slot handed over before the cancellation is kept: Release removes the node under the same lock.
+        await using (cancellationToken.Register(() => Cancel(node, cancellationToken)))
+        {
+            await node.Value.Task;
+        }
+
+        return new Slot(this);
+    }
+
+    private void Cancel(LinkedListNode<TaskCompletionSource> node, CancellationToken cancellationToken)
+    {
+        lock (_sync)
+        {
+            if (node.List is null)
+            {
+                return;
+            }
+
+            node.List.Remove(node);
+        }
+
+        node.Value.TrySetCanceled(cancellationToken);
+    }
+
+    // Hands the slot to the first urgent waiter, else the first normal one, else frees it.
+    private void Release()
+    {
+        TaskCompletionSource? next = null;
+        lock (_sync)
+        {
+            var queue = _urgent.Count > 0 ? _urgent : _normal.Count > 0 ? _normal : null;
+            if (queue is null)
+            {
+                _inUse--;
+            }
+            else
+            {
+                next = queue.First!.Value;
+                queue.RemoveFirst();
+            }
+        }
+
+        next?.TrySetResult();
+    }
+
+    private sealed class Slot(NetSuiteRequestGate gate) : IDisposable
     {
         private int _released;
 
@@ -35,7 +139,7 @@ public sealed class NetSuiteRequestGate(IOptions<NetSuiteConcurrencyOptions> opt
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                slots.Release();
+                gate.Release();
             }
         }
     }

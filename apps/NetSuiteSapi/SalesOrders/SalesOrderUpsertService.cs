@@ -8,13 +8,15 @@ namespace DaprSync.NetSuiteSapi.SalesOrders;
 
 /// <summary>
 /// Writes a Sales Order over SOAP. A request without an internal id is sent as an <c>upsert</c> by external id (so
-/// a concurrent duplicate still yields one order) and the order is then read back for its <c>tranId</c>: two calls.
+/// a concurrent duplicate still yields one order) and the order is then read back for its <c>tranId</c> by the
+/// <see cref="TranIdReader"/>, which reads concurrent new orders together in one <c>getList</c>.
 /// A request with an internal id reads that order and updates it with its lines matched by the OrderItem id column.
 /// An internal id that names no Sales Order is rejected, because the order it named was deleted in NetSuite and
 /// creating a new one is a decision for the caller.
 /// </summary>
 public sealed class SalesOrderUpsertService(
     NetSuiteSoapClient soap,
+    TranIdReader tranIds,
     IItemResolver items,
     SalesOrderMapper mapper,
     ILogger<SalesOrderUpsertService> logger)
@@ -97,9 +99,11 @@ public sealed class SalesOrderUpsertService(
         IReadOnlyDictionary<string, string> itemIds,
         CancellationToken cancellationToken)
     {
+        using var create = tranIds.BeginCreate();
         var write = await soap.UpsertAsync(mapper.Map(request, country, itemIds, null), cancellationToken);
         if (write.Status?.IsSuccess != true)
         {
+            create.Dispose();
             var read = await soap.GetAsync(
                 new RecordRef { ExternalId = request.ExternalId, Type = "salesOrder" }, cancellationToken);
             return read.Status?.IsSuccess == true && read.Record is SalesOrder existing
@@ -107,17 +111,11 @@ public sealed class SalesOrderUpsertService(
                 : Reject(request, StatusErrors.ToRejection(write.Status));
         }
 
-        // The write response carries only the record reference, so the tranId that NetSuite assigns takes a get.
+        // The write response carries only the record reference, so the tranId that NetSuite assigns takes a read.
         // NOTE: a repeat that replaced the lines of an existing order is also reported as created, because the
         // upsert response does not say whether the record existed.
         var internalId = (write.BaseRef as RecordRef)?.InternalId;
-        string? tranId = null;
-        if (internalId is not null)
-        {
-            var created = await soap.GetAsync(
-                new RecordRef { InternalId = internalId, Type = "salesOrder" }, cancellationToken);
-            tranId = (created.Record as SalesOrder)?.TranId;
-        }
+        var tranId = internalId is null ? null : await create.ReadTranIdAsync(internalId, cancellationToken);
 
         return Succeed(request, internalId, tranId, created: true);
     }

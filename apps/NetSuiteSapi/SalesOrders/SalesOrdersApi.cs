@@ -19,7 +19,11 @@ public static class SalesOrdersApi
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddNetSuiteSoapClient(configuration);
-        services.AddOptions<SalesOrderOptions>().Bind(configuration.GetSection(SalesOrderOptions.SectionName));
+        services.AddOptions<SalesOrderOptions>()
+            .Bind(configuration.GetSection(SalesOrderOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SalesOrderOptions>, SalesOrderOptionsValidator>();
+        services.AddSingleton<TranIdReader>();
         services.AddSingleton(provider => new SalesOrderMapper(
             provider.GetRequiredService<IOptions<SalesOrderOptions>>().Value,
             provider.GetRequiredService<IOptions<SoapOptions>>().Value.ResolveTimeZone()));

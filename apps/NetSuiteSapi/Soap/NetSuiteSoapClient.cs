@@ -54,6 +54,27 @@ public sealed class NetSuiteSoapClient(
         return reply.Body?.ReadResponse ?? throw MissingBody("get");
     }
 
+    /// <summary>Reads several records in one call; the reply has one read response per reference, in order.</summary>
+    public async Task<IReadOnlyList<ReadResponse>> GetListAsync(
+        IReadOnlyList<RecordRef> references,
+        CancellationToken cancellationToken,
+        RequestPriority priority = RequestPriority.Normal)
+    {
+        ArgumentNullException.ThrowIfNull(references);
+        var reply = await CallAsync("getList", (port, passport) => port.GetListAsync(
+            new GetListMessage { TokenPassport = passport, Body = new GetListRequest { BaseRefs = [.. references] } }),
+            cancellationToken,
+            priority);
+        var list = reply.Body?.ReadResponseList ?? throw MissingBody("getList");
+        if (list.ReadResponses.Count != references.Count)
+        {
+            throw new NetSuiteSoapTransportException("getList", new CommunicationException(
+                $"The getList reply has {list.ReadResponses.Count} read responses for {references.Count} references."));
+        }
+
+        return list.ReadResponses;
+    }
+
     /// <summary>Builds a token passport for one attempt.</summary>
     public TokenPassport CreateTokenPassport()
     {
@@ -77,7 +98,8 @@ public sealed class NetSuiteSoapClient(
     private async Task<T> CallAsync<T>(
         string operation,
         Func<INetSuitePort, TokenPassport, Task<T>> call,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        RequestPriority priority = RequestPriority.Normal)
     {
         var settings = options.Value;
         for (var attempt = 0; ; attempt++)
@@ -87,10 +109,15 @@ public sealed class NetSuiteSoapClient(
             var channel = (IClientChannel)port;
             try
             {
-                // The slot covers this attempt only, not the backoff delay after a fault.
-                using var slot = await gate.EnterAsync(cancellationToken);
-                using var abortOnCancel = cancellationToken.Register(channel.Abort);
-                var result = await call(port, CreateTokenPassport());
+                // The slot covers this attempt only, not the backoff delay after a fault, nor closing the channel
+                // once the reply is in.
+                T result;
+                using (await gate.EnterAsync(priority, cancellationToken))
+                using (cancellationToken.Register(channel.Abort))
+                {
+                    result = await call(port, CreateTokenPassport());
+                }
+
                 channel.Close();
                 return result;
             }

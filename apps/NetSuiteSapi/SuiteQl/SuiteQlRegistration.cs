@@ -35,6 +35,7 @@ public static class SuiteQlRegistration
             .AddNetSuiteHandlers();
         services.AddScoped<IncrementalReader>();
         services.AddMemoryCache();
+        services.AddSingleton<ItemLookupsInFlight>();
         services.AddScoped<IItemResolver, SuiteQlItemResolver>();
 
         var refitSettings = new RefitSettings(new SystemTextJsonContentSerializer(new JsonSerializerOptions(

@@ -79,6 +79,9 @@ public static class OrderScenario
             new("Salesforce calls per order", Math.Round(salesforceCalls / (double)n, 3), "calls", "the activations excluded"),
             new("NetSuite peak concurrent requests", gate.Peak, "requests"),
             new("concurrency faults seen", gate.Rejected, "requests", "rejected by the emulator's limit, then retried"),
+            new("NetSuite active time", Math.Round(gate.ActiveTime.TotalSeconds, 2), "s", "first request admitted to last slot released"),
+            new("NetSuite slot use while active", Math.Round(gate.SlotTime / (gate.ActiveTime * ConcurrencyLimit), 3), "ratio",
+                "slot time held by requests / (limit x active time)"),
         };
         var settings = new Dictionary<string, string>
         {

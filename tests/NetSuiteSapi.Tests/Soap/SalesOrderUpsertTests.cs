@@ -38,7 +38,7 @@ public sealed class SalesOrderUpsertTests
         Assert.Equal("-1", line.PriceLevelId);
         Assert.Equal("18.00", line.Rate);
         Assert.Equal("802000000000001AAA", line.CustomFields["custcol_dsync_sf_order_item_id"]);
-        Assert.Equal(["upsert", "get"], host.Requests.Select(Operation));
+        Assert.Equal(["upsert", "getList"], host.Requests.Select(Operation));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class SalesOrderUpsertTests
             order.Lines.Select(line => line.CustomFields["custcol_dsync_sf_order_item_id"]));
         Assert.Equal([10d, 2d], order.Lines.Select(line => line.Quantity));
         Assert.Equal(["18", "23.25"], order.Lines.Select(line => line.Rate));
-        Assert.Equal(["upsert", "get", "upsert", "get"], host.Requests.Select(Operation));
+        Assert.Equal(["upsert", "getList", "upsert", "getList"], host.Requests.Select(Operation));
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class SalesOrderUpsertTests
         Assert.Equal("false", (string?)itemList.Attribute("replaceAll"));
 
         // The replacing upsert is rejected for the fulfilled line, so the order is read and updated line by line.
-        Assert.Equal(["upsert", "get", "upsert", "get", "update"], host.Requests.Select(Operation));
+        Assert.Equal(["upsert", "getList", "upsert", "get", "update"], host.Requests.Select(Operation));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class SoapSchemaTests
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         var operations = host.Requests.Select(Operation).ToList();
-        Assert.Equal(["upsert", "get", "get", "update"], operations);
+        Assert.Equal(["upsert", "getList", "get", "update"], operations);
         foreach (var envelope in host.Requests)
         {
             Assert.Empty(SuiteTalkSchema.Validate(envelope));
@@ -57,7 +57,7 @@ public sealed class SoapSchemaTests
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         // The second request has no internal id, as after a lost writeback, so it is an upsert as well.
-        Assert.Equal(["upsert", "get", "upsert", "get"], host.Requests.Select(Operation));
+        Assert.Equal(["upsert", "getList", "upsert", "getList"], host.Requests.Select(Operation));
         foreach (var envelope in host.Requests)
         {
             var errors = SuiteTalkSchema.Validate(envelope);

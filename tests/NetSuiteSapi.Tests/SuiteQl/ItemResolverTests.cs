@@ -49,4 +49,31 @@ public sealed class ItemResolverTests
         Assert.Equal(late.Id, after["LATE-1"]);
         Assert.Equal(2, host.Calls.Get(SuiteQlCall));
     }
+
+    [Fact]
+    public async Task Resolve_SameNewSkuInTwoRequests_SendsOneQuery()
+    {
+        await using var host = await NetSuiteTestHost.StartAsync();
+        var catalog = host.Emulator.Services.GetRequiredService<ItemCatalog>();
+        var chai = catalog.Add("NWTB-1");
+        var tofu = catalog.Add("NWTP-14");
+        using var first = host.Sapi!.Services.CreateScope();
+        using var second = host.Sapi.Services.CreateScope();
+
+        // The first lookup is sent before the second starts, so the second finds it in flight or in the cache.
+        var a = first.ServiceProvider.GetRequiredService<IItemResolver>()
+            .ResolveAsync(["NWTB-1"], TestContext.Current.CancellationToken);
+        var b = second.ServiceProvider.GetRequiredService<IItemResolver>()
+            .ResolveAsync(["NWTB-1"], TestContext.Current.CancellationToken);
+
+        Assert.Equal(chai.Id, (await a)["NWTB-1"]);
+        Assert.Equal(chai.Id, (await b)["NWTB-1"]);
+        Assert.Equal(1, host.Calls.Get(SuiteQlCall));
+
+        // A later order queries only the SKU that is not cached yet.
+        var both = await first.ServiceProvider.GetRequiredService<IItemResolver>()
+            .ResolveAsync(["NWTB-1", "NWTP-14"], TestContext.Current.CancellationToken);
+        Assert.Equal((chai.Id, tofu.Id), (both["NWTB-1"], both["NWTP-14"]));
+        Assert.Equal(2, host.Calls.Get(SuiteQlCall));
+    }
 }

@@ -7,11 +7,14 @@ namespace DaprSync.NetSuiteEmulator.Soap;
 
 /// <summary>
 /// The SOAP port <c>POST /services/NetSuitePort_2023_2</c>: reads the envelope, verifies the token passport and
-/// handles <c>add</c>, <c>update</c>, <c>upsert</c> and <c>get</c> of Sales Orders. Other records and operations get
-/// the fault NetSuite gives for an unsupported request.
+/// handles <c>add</c>, <c>update</c>, <c>upsert</c>, <c>get</c> and <c>getList</c> of Sales Orders. Other records and
+/// operations get the fault NetSuite gives for an unsupported request. A <c>getList</c> takes at most
+/// <see cref="GetListMaxRecords"/> references, NetSuite's limit for a synchronous call.
 /// </summary>
 public static class SoapEndpoint
 {
+    public const int GetListMaxRecords = 1000;
+
     public static WebApplicationBuilder AddNetSuiteSoapPort(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -86,6 +89,7 @@ public static class SoapEndpoint
         {
             "add" or "update" or "upsert" => WriteRecord(operation, body!, writes),
             "get" => Read(body!, store),
+            "getList" => ReadList(body!, store),
             _ => Fault("unexpectedErrorFault", "UNEXPECTED_ERROR",
                 $"The operation {body?.Name} is not supported by the emulator's SOAP port."),
         };
@@ -108,12 +112,41 @@ public static class SoapEndpoint
     private static IResult Read(XElement body, SalesOrderStore store)
     {
         var reference = body.Element(SoapXml.Messages + "baseRef");
-        var internalId = (string?)reference?.Attribute("internalId");
-        var externalId = (string?)reference?.Attribute("externalId");
-        var order = internalId is not null ? store.Find(internalId)
-            : externalId is not null ? store.FindByExternalId(externalId) : null;
+        var order = reference is null ? null : Find(reference, store);
         var error = order is null ? new StatusError("RCRD_DSNT_EXIST", "That record does not exist.") : null;
         return Xml(SoapResponses.Read(order, error), StatusCodes.Status200OK);
+    }
+
+    // NOTE: the fault code for a getList over the limit was not checked against a live account; the fault element
+    // is the WSDL's exceededRecordCountFault.
+    private static IResult ReadList(XElement body, SalesOrderStore store)
+    {
+        var references = body.Elements(SoapXml.Messages + "baseRef").ToList();
+        if (references.Count > GetListMaxRecords)
+        {
+            return Fault("exceededRecordCountFault", "EXCEEDED_MAX_RECORDS",
+                $"The request has {references.Count} records; getList takes at most {GetListMaxRecords}.");
+        }
+
+        var reads = references.Select(reference =>
+        {
+            var order = Find(reference, store);
+            return (order, order is null ? new StatusError("RCRD_DSNT_EXIST", "That record does not exist.") : null);
+        }).ToList();
+        return Xml(SoapResponses.ReadList(reads), StatusCodes.Status200OK);
+    }
+
+    private static NetSuiteSalesOrder? Find(XElement reference, SalesOrderStore store)
+    {
+        if ((string?)reference.Attribute("type") is { } type && type != "salesOrder")
+        {
+            return null;
+        }
+
+        var internalId = (string?)reference.Attribute("internalId");
+        var externalId = (string?)reference.Attribute("externalId");
+        return internalId is not null ? store.Find(internalId)
+            : externalId is not null ? store.FindByExternalId(externalId) : null;
     }
 
     private static IResult Fault(string element, string code, string message) =>

@@ -5,7 +5,7 @@ using DaprSync.NetSuiteEmulator.Records.SalesOrders;
 namespace DaprSync.NetSuiteEmulator.Soap;
 
 /// <summary>
-/// Builds replies in NetSuite's shapes: <c>writeResponse</c> and <c>readResponse</c> with a <c>platformCore:status</c>,
+/// Builds replies in NetSuite's shapes: <c>writeResponse</c>, <c>readResponse</c> and <c>readResponseList</c> with a <c>platformCore:status</c>,
 /// and SOAP 1.1 faults whose detail is a <c>platformFaults</c> element with <c>code</c> and <c>message</c>.
 /// </summary>
 internal static class SoapResponses
@@ -32,6 +32,24 @@ internal static class SoapResponses
         }
 
         return Envelope(new XElement(SoapXml.Messages + "getResponse", readResponse));
+    }
+
+    /// <summary>The reply to <c>getList</c>: one <c>readResponse</c> per reference, in the request's order.</summary>
+    public static XDocument ReadList(IEnumerable<(NetSuiteSalesOrder? Order, StatusError? Error)> reads)
+    {
+        var list = new XElement(SoapXml.Messages + "readResponseList", Status(null));
+        foreach (var (order, error) in reads)
+        {
+            var readResponse = new XElement(SoapXml.Messages + "readResponse", Status(error));
+            if (order is not null)
+            {
+                readResponse.Add(SalesOrderXml.ToRecord(order));
+            }
+
+            list.Add(readResponse);
+        }
+
+        return Envelope(new XElement(SoapXml.Messages + "getListResponse", list));
     }
 
     /// <summary>A fault such as <c>exceededConcurrentRequestLimitFault</c>, sent with HTTP 500.</summary>

@@ -22,4 +22,7 @@ public interface INetSuitePort
 
     [OperationContract(Action = "get", ReplyAction = "*")]
     Task<GetReply> GetAsync(GetMessage request);
+
+    [OperationContract(Action = "getList", ReplyAction = "*")]
+    Task<GetListReply> GetListAsync(GetListMessage request);
 }

@@ -54,6 +54,14 @@ public sealed class GetRequest
     public BaseRef? BaseRef { get; set; }
 }
 
+/// <summary>Body of <c>getList</c>: the references of the records to read, 1,000 at most.</summary>
+[XmlType(Namespace = SoapNamespaces.Messages)]
+public sealed class GetListRequest
+{
+    [XmlElement("baseRef", Namespace = SoapNamespaces.Messages)]
+    public List<BaseRef> BaseRefs { get; set; } = [];
+}
+
 /// <summary>Body of the reply to <c>add</c>, <c>update</c> and <c>upsert</c>.</summary>
 [XmlType(Namespace = SoapNamespaces.Messages)]
 public sealed class WriteResponseBody
@@ -79,6 +87,25 @@ public sealed class ReadResponseBody
 {
     [XmlElement("readResponse", Namespace = SoapNamespaces.Messages)]
     public ReadResponse? ReadResponse { get; set; }
+}
+
+/// <summary>Body of the reply to <c>getList</c>.</summary>
+[XmlType(Namespace = SoapNamespaces.Messages)]
+public sealed class ReadResponseListBody
+{
+    [XmlElement("readResponseList", Namespace = SoapNamespaces.Messages)]
+    public ReadResponseList? ReadResponseList { get; set; }
+}
+
+/// <summary>Outcomes of a <c>getList</c> (<c>platformMsgs:ReadResponseList</c>), one per reference in request order.</summary>
+[XmlType(Namespace = SoapNamespaces.Messages)]
+public sealed class ReadResponseList
+{
+    [XmlElement("status", Namespace = SoapNamespaces.Core)]
+    public Status? Status { get; set; }
+
+    [XmlElement("readResponse", Namespace = SoapNamespaces.Messages)]
+    public List<ReadResponse> ReadResponses { get; set; } = [];
 }
 
 /// <summary>Outcome of one read (<c>platformMsgs:ReadResponse</c>).</summary>

@@ -44,6 +44,16 @@ public sealed class GetMessage
 }
 
 [MessageContract(IsWrapped = false)]
+public sealed class GetListMessage
+{
+    [MessageHeader(Name = "tokenPassport", Namespace = SoapNamespaces.Messages)]
+    public TokenPassport? TokenPassport { get; set; }
+
+    [MessageBodyMember(Name = "getList", Namespace = SoapNamespaces.Messages)]
+    public GetListRequest Body { get; set; } = new();
+}
+
+[MessageContract(IsWrapped = false)]
 public sealed class AddReply
 {
     [MessageBodyMember(Name = "addResponse", Namespace = SoapNamespaces.Messages)]
@@ -69,4 +79,11 @@ public sealed class GetReply
 {
     [MessageBodyMember(Name = "getResponse", Namespace = SoapNamespaces.Messages)]
     public ReadResponseBody? Body { get; set; }
+}
+
+[MessageContract(IsWrapped = false)]
+public sealed class GetListReply
+{
+    [MessageBodyMember(Name = "getListResponse", Namespace = SoapNamespaces.Messages)]
+    public ReadResponseListBody? Body { get; set; }
 }
