@@ -5,6 +5,15 @@ using Serilog.Events;
 
 namespace DaprSync.Benchmarks;
 
+/// <summary>
+/// A scenario's report and the checks it failed. A scenario with failures still writes its report, and the command
+/// then exits with 1.
+/// </summary>
+public sealed record ScenarioOutcome(BenchmarkReport Report, IReadOnlyList<string> Failures)
+{
+    public static ScenarioOutcome Passed(BenchmarkReport report) => new(report, []);
+}
+
 /// <summary>Runs one scenario, prints its figures and writes them as JSON and Markdown.</summary>
 public static class BenchmarkCommand
 {
@@ -31,11 +40,14 @@ public static class BenchmarkCommand
             cancel.Cancel();
         };
 
-        Func<BenchmarkOptions, TextWriter, CancellationToken, Task<BenchmarkReport>>? scenario = options.Scenario switch
+        Func<BenchmarkOptions, TextWriter, CancellationToken, Task<ScenarioOutcome>>? scenario = options.Scenario switch
         {
-            "invoices" => InvoiceScenario.RunAsync,
-            "memory" => MemoryScenario.RunAsync,
-            "orders" => OrderScenario.RunAsync,
+            "invoices" => WithoutChecks(InvoiceScenario.RunAsync),
+            "memory" => WithoutChecks(MemoryScenario.RunAsync),
+            "orders" => WithoutChecks(OrderScenario.RunAsync),
+            "faults" => FaultDrillScenario.RunAsync,
+            "crash" => CrashDrillScenario.RunAsync,
+            "redelivery" => RedeliveryDrillScenario.RunAsync,
             _ => null,
         };
         if (scenario is null)
@@ -47,15 +59,31 @@ public static class BenchmarkCommand
 
         try
         {
-            var report = await scenario(options, Console.Out, cancel.Token);
-            report.Print(Console.Out);
-            var (json, markdown) = await report.WriteAsync(options.OutputDirectory, cancel.Token);
+            var outcome = await scenario(options, Console.Out, cancel.Token);
+            outcome.Report.Print(Console.Out);
+            var (json, markdown) = await outcome.Report.WriteAsync(options.OutputDirectory, cancel.Token);
             Console.WriteLine($"written {json} and {markdown}");
-            return 0;
+            if (outcome.Failures.Count == 0)
+            {
+                return 0;
+            }
+
+            foreach (var failure in outcome.Failures)
+            {
+                Console.Error.WriteLine($"check failed: {failure}");
+            }
+
+            return 1;
         }
         finally
         {
             await Log.CloseAndFlushAsync();
         }
     }
+
+    // The invoices, orders and memory scenarios report their figures without pass or fail checks.
+    private static Func<BenchmarkOptions, TextWriter, CancellationToken, Task<ScenarioOutcome>> WithoutChecks(
+        Func<BenchmarkOptions, TextWriter, CancellationToken, Task<BenchmarkReport>> scenario) =>
+        async (options, progress, cancellationToken) =>
+            ScenarioOutcome.Passed(await scenario(options, progress, cancellationToken));
 }

@@ -4,7 +4,7 @@ namespace DaprSync.Benchmarks;
 
 /// <summary>Command-line options shared by the scenarios.</summary>
 public sealed record BenchmarkOptions(
-    string Scenario, string OutputDirectory, int? Records, int? BaselineRecords, bool Verbose = false)
+    string Scenario, string OutputDirectory, int? Records, int? BaselineRecords, bool Verbose = false, int? Kills = null)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/Benchmarks -- SCENARIO [options]
@@ -15,11 +15,22 @@ public sealed record BenchmarkOptions(
           orders     1000 orders of 1 to 5 lines queued at once, NetSuite SOAP latency 200 ms, limit 5
           memory     the invoices scenario at N = 10000 and N = 100000, each in a fresh standalone host process,
                      reporting the host's peak working set
+          faults     both emulators fail 10% of calls with 503, 5% with 429 and 2% with a 3 s hang during a burst
+                     of N orders (default 1000) and poller runs over 10 x N invoices, each also run without faults
+          crash      the standalone host as a child process on a SQLite file, killed with SIGKILL (default 5 times)
+                     and restarted during a burst of N orders (default 300) and a poller run over 10 x N invoices
+          redelivery every event of N orders and N accounts (default 1000) delivered three times with the same
+                     CloudEvent id
+
+          faults, crash and redelivery write their report, then exit with 1 when a check failed: a record lost or
+          duplicated, no fault injected (faults), or a poller watermark that went back or did not advance (crash).
 
         Options:
           --out DIR          where to write SCENARIO.json and SCENARIO.md (default tests/Benchmarks/results)
-          --n N              records of the scenario (invoices: 10000, orders: 1000)
+          --n N              records of the scenario (invoices: 10000, orders: 1000; faults and crash: orders,
+                             with 10 x N invoices; redelivery: orders and accounts)
           --baseline-n N     invoices of the invoice baseline run (default 1000)
+          --kills N          host kills of the crash scenario (default 5)
           --verbose          log every request of the apps and emulators with its duration (Information level)
         """;
 
@@ -30,7 +41,7 @@ public sealed record BenchmarkOptions(
         error = null;
         if (args.Count == 0 || args[0].StartsWith('-'))
         {
-            error = "Missing scenario: give invoices, orders or memory.";
+            error = "Missing scenario: give invoices, orders, memory, faults, crash or redelivery.";
             return null;
         }
 
@@ -38,6 +49,7 @@ public sealed record BenchmarkOptions(
         var output = Path.Combine("tests", "Benchmarks", "results");
         int? records = null;
         int? baseline = null;
+        int? kills = null;
         var verbose = false;
         for (var i = 1; i < args.Count; i++)
         {
@@ -59,13 +71,17 @@ public sealed record BenchmarkOptions(
                     baseline = n;
                     i++;
                     break;
+                case "--kills" when TryParseCount(value, out var n):
+                    kills = n;
+                    i++;
+                    break;
                 default:
                     error = $"Invalid option '{args[i]}'{(value is null ? "" : $" '{value}'")}: see the usage below.";
                     return null;
             }
         }
 
-        return new BenchmarkOptions(scenario, Path.GetFullPath(output), records, baseline, verbose);
+        return new BenchmarkOptions(scenario, Path.GetFullPath(output), records, baseline, verbose, kills);
     }
 
     private static bool TryParseCount(string? value, out int count) =>

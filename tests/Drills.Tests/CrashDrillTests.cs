@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DaprSync.Benchmarks.Hosting;
 using DaprSync.Benchmarks.Scenarios;
+using DaprSync.Benchmarks.Scenarios.Drills;
 using DaprSync.NetSuiteEmulator.Records;
 using DaprSync.NetSuiteEmulator.Records.Transactions;
 using DaprSync.Orchestrator.Polling;
@@ -38,7 +39,7 @@ public sealed class CrashDrillTests
                 ["SalesforceEmulator:Traffic:LatencyMilliseconds"] = "20",
             },
             Token);
-        var settings = environment.HostSettings(DrillSettings.Crash());
+        var settings = environment.HostSettings(DrillHostSettings.Crash());
         var invoices = (await InvoiceWorkload.SeedAsync(environment, FirstInvoices, Token)).ToList();
 
         // First life: subscribe to the events and complete one poller run, which stores the watermark.

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using DaprSync.Benchmarks.Hosting;
 using DaprSync.Benchmarks.Scenarios;
+using DaprSync.Benchmarks.Scenarios.Drills;
 using DaprSync.Contracts;
 using DaprSync.NetSuiteEmulator.Faults;
 using DaprSync.Orchestrator.Polling;
@@ -23,7 +24,7 @@ public sealed class FaultDrillTests
     public async Task InvoiceRun_InjectedFaults_EveryInvoiceOnce()
     {
         await using var environment = await BenchmarkEnvironment.StartAsync(new Dictionary<string, string?>(), Token);
-        var host = await environment.StartHostAsync(DrillSettings.Faulty(pageSize: 50, batchSize: 25), Token);
+        var host = await environment.StartHostAsync(DrillHostSettings.Faulty(pageSize: 50, batchSize: 25), Token);
         var billed = await InvoiceWorkload.SeedAsync(environment, Invoices, Token);
 
         // The run makes about ten NetSuite calls, so at these rates (with the 5% of 429s) an estimated one run in
@@ -67,7 +68,7 @@ public sealed class FaultDrillTests
     {
         const int orders = 20;
         await using var environment = await BenchmarkEnvironment.StartAsync(new Dictionary<string, string?>(), Token);
-        var settings = DrillSettings.Faulty(pageSize: 50, batchSize: 25);
+        var settings = DrillHostSettings.Faulty(pageSize: 50, batchSize: 25);
         settings["NetSuite:Soap:RequestTimeoutSeconds"] = "1";
         await environment.StartHostAsync(settings, Token);
         var orderIds = await OrderWorkload.SeedAsync(environment, orders, Token);
@@ -115,7 +116,7 @@ public sealed class FaultDrillTests
         using var salesforce = new HttpClient { BaseAddress = environment.Emulators.SalesforceRestAddress };
         using var traffic = await salesforce.PostAsJsonAsync(
             "admin/traffic",
-            new { serverErrorRate = 0.10, throttleRate = 0.05, timeoutRate = 0.02, timeoutSeconds = DrillSettings.HangSeconds },
+            new { serverErrorRate = 0.10, throttleRate = 0.05, timeoutRate = 0.02, timeoutSeconds = DrillHostSettings.HangSeconds },
             Token);
         traffic.EnsureSuccessStatusCode();
     }

@@ -1,5 +1,6 @@
 using DaprSync.Benchmarks.Hosting;
 using DaprSync.Benchmarks.Scenarios;
+using DaprSync.Benchmarks.Scenarios.Drills;
 using DaprSync.SalesforceEmulator.PubSub;
 using DaprSync.SalesforceEmulator.Records;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +35,7 @@ public sealed class OrderCrashDrillTests
                 ["SalesforceEmulator:Traffic:LatencyMilliseconds"] = "20",
             },
             Token);
-        var settings = environment.HostSettings(DrillSettings.Crash());
+        var settings = environment.HostSettings(DrillHostSettings.Crash());
         var orderIds = await OrderWorkload.SeedAsync(environment, Orders, Token);
 
         var clock = System.Diagnostics.Stopwatch.StartNew();

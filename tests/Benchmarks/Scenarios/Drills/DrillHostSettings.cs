@@ -1,18 +1,22 @@
 using System.Globalization;
 
-namespace DaprSync.Drills.Tests;
+namespace DaprSync.Benchmarks.Scenarios.Drills;
 
-/// <summary>App settings that keep drills inside CI time: short timeouts, backoffs, leases and claims.</summary>
-internal static class DrillSettings
+/// <summary>
+/// App settings of the drill scenarios, the same as the CI drills in <c>tests/Drills.Tests</c> use: short request
+/// timeouts, backoffs, leases and event claims, so that a fault or a kill costs seconds instead of minutes.
+/// </summary>
+public static class DrillHostSettings
 {
     /// <summary>How long an injected timeout hangs; the apps' request timeout of 1 s expires first.</summary>
     public const int HangSeconds = 3;
 
-    /// <summary>Settings for a run against emulators that inject faults.</summary>
+    /// <summary>Settings for apps that call emulators which inject faults.</summary>
     public static Dictionary<string, string?> Faulty(int pageSize, int batchSize) => new()
     {
         ["Salesforce:RequestTimeoutSeconds"] = "1",
         ["NetSuite:RequestTimeoutSeconds"] = "1",
+        ["NetSuite:Soap:RequestTimeoutSeconds"] = "1",
         ["Pollers:invoice:PageSize"] = pageSize.ToString(CultureInfo.InvariantCulture),
         ["Pollers:invoice:BatchSize"] = batchSize.ToString(CultureInfo.InvariantCulture),
         ["Pollers:invoice:MaxAttempts"] = "6",
@@ -26,8 +30,8 @@ internal static class DrillSettings
     };
 
     /// <summary>
-    /// Settings for a host that is killed: leases and event claims of a dead process expire within seconds
-    /// instead of minutes, so the restarted process takes over quickly.
+    /// Settings for a host that is killed: leases and event claims of a dead process expire within seconds, so the
+    /// restarted process takes over quickly.
     /// </summary>
     public static Dictionary<string, string?> Crash() => new()
     {
