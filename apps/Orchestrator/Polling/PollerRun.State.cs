@@ -58,8 +58,12 @@ internal sealed partial class PollerRun<T>
         Message = "Poller {Poller} run {RunId}: the watermark was reset to {DefaultStart:o} by its reset setting")]
     private static partial void WatermarkReset(ILogger logger, string poller, string runId, DateTimeOffset defaultStart);
 
+    [LoggerMessage(EventId = 1214, Level = LogLevel.Information,
+        Message = "Poller {Poller} run {RunId} finishes the window of run {InterruptedRunId} from its last finished page")]
+    private static partial void RunResumed(ILogger logger, string poller, string runId, string interruptedRunId);
+
     [LoggerMessage(EventId = 1212, Level = LogLevel.Error,
-        Message = "Poller {Poller} run {RunId} stopped on a transient failure; the watermark stays and the window is read again next run")]
+        Message = "Poller {Poller} run {RunId} stopped on a transient failure; the watermark stays and the next run reads the window again from the last finished page")]
     private static partial void RunRepeating(ILogger logger, Exception exception, string poller, string runId);
 
     [LoggerMessage(EventId = 1213, Level = LogLevel.Information,

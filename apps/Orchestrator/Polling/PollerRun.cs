@@ -14,6 +14,9 @@ internal sealed partial class PollerRun<T>(
     DateTimeOffset started,
     LeaseKeeper keeper)
 {
+    /// <summary>Maximum number of processed ids that a checkpoint carries, because a larger set would make each page's checkpoint write slow.</summary>
+    private const int MaxCheckpointProcessed = 10_000;
+
     private readonly List<FailedRecord> _failures = [];
     private readonly Dictionary<string, DateTimeOffset> _processed = new(StringComparer.Ordinal);
     private IReadOnlySet<string>? _recordsWithOutcomes;
@@ -26,6 +29,7 @@ internal sealed partial class PollerRun<T>(
     private int _upserted;
     private int _calls;
     private DateTimeOffset? _highestRead;
+    private DateTimeOffset _watermarkBefore;
 
     public async Task<PollerRunResult> ExecuteAsync(CancellationToken cancellationToken)
     {
@@ -38,18 +42,33 @@ internal sealed partial class PollerRun<T>(
         }
 
         var before = read.Watermark.Value;
-        var windowStart = before - options.Overlap;
-        var windowEnd = started;
+        _watermarkBefore = before;
+
+        // A run that stopped before completing left a checkpoint: this run finishes that window from its cursor
+        // instead of reading it again from the start. Changes after that window are read by the next run.
+        var checkpoint = read.WasReset ? null : await engine.Watermarks.ReadCheckpointAsync(poller, before, work);
+        var windowStart = checkpoint?.WindowStart ?? before - options.Overlap;
+        var windowEnd = checkpoint?.WindowEnd ?? started;
+        _highestRead = checkpoint?.HighestRead;
+
         // A reset re-reads and re-upserts everything from the default start, so nothing counts as processed.
         var alreadyProcessed = read.WasReset
             ? new Dictionary<string, DateTimeOffset>()
             : await LoadProcessedAsync(work);
+        foreach (var (id, lastModified) in checkpoint?.Processed ?? new Dictionary<string, DateTimeOffset>())
+        {
+            _processed[id] = lastModified;
+        }
         RunStarted(engine.Logger, poller, runId, windowStart, windowEnd);
+        if (checkpoint is not null)
+        {
+            RunResumed(engine.Logger, poller, runId, checkpoint.RunId);
+        }
 
         string? transient = null;
         try
         {
-            await ReadAllPagesAsync(windowStart, windowEnd, alreadyProcessed, work);
+            await ReadAllPagesAsync(windowStart, windowEnd, checkpoint?.Cursor, alreadyProcessed, work);
         }
         catch (TransientPollerException exception)
         {
@@ -73,6 +92,7 @@ internal sealed partial class PollerRun<T>(
             after = _highestRead is { } highest ? Max(before, highest) : before;
             await engine.Watermarks.TryAdvanceAsync(poller, read, after, cancellationToken);
             await SaveProcessedAsync(alreadyProcessed, after, cancellationToken);
+            await engine.Watermarks.DeleteCheckpointAsync(poller, cancellationToken);
         }
 
         if (status != PollerRunStatus.LeaseLost && (_failures.Count > 0 || transient is not null))
@@ -88,6 +108,7 @@ internal sealed partial class PollerRun<T>(
         {
             DeletionPages = _deletionPages,
             DeletionsRead = _deletionsRead,
+            ResumedRunId = checkpoint?.RunId,
         };
         RunFinished(engine.Logger, poller, runId, result.Status, _pages + _deletionPages, _read, _deletionsRead,
             _skipped, _upserted, _failures.Count, before, after, result.Duration);

@@ -10,7 +10,10 @@ public enum PollerRunStatus
     /// <summary>Another replica holds the lease, or the poller is disabled; nothing was read.</summary>
     Skipped,
 
-    /// <summary>A transient failure persisted; the watermark stayed, so the next run reads the window again.</summary>
+    /// <summary>
+    /// A transient failure persisted; the watermark stayed, so the next run reads the window again, from the last
+    /// page this run finished.
+    /// </summary>
     Repeating,
 
     /// <summary>
@@ -42,4 +45,7 @@ public sealed record PollerRunResult(
 
     /// <summary>Deleted records read; they count in the skipped, upserted and failed figures too.</summary>
     public int DeletionsRead { get; init; }
+
+    /// <summary>The interrupted run whose window this run finished from its checkpoint, or null.</summary>
+    public string? ResumedRunId { get; init; }
 }

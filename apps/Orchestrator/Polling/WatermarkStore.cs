@@ -8,10 +8,25 @@ namespace DaprSync.Orchestrator.Polling;
 /// </summary>
 public sealed record Watermark(DateTimeOffset Value, string? AppliedResetToken);
 
+/// <summary>
+/// Progress of a run that has not completed: its window, the cursor of the next page of modified records, the
+/// highest modification time read up to there, and the ids it processed inside the overlap (empty when there
+/// were too many to carry). Every record before the cursor was upserted or recorded as failed. It applies only
+/// while the watermark is still <see cref="Watermark"/>, the value the run started from.
+/// </summary>
+public sealed record PollerCheckpoint(
+    string RunId,
+    DateTimeOffset Watermark,
+    DateTimeOffset WindowStart,
+    DateTimeOffset WindowEnd,
+    string Cursor,
+    DateTimeOffset? HighestRead,
+    IReadOnlyDictionary<string, DateTimeOffset>? Processed = null);
+
 /// <summary>The watermark as read for a run, with the ETag that guards its update.</summary>
 public sealed record WatermarkRead(Watermark Watermark, string? ETag, bool WasReset);
 
-/// <summary>Watermarks per poller in the state store, written with ETag concurrency.</summary>
+/// <summary>Watermarks and checkpoints per poller in the state store; watermarks are written with ETag concurrency.</summary>
 public sealed class WatermarkStore(IStateStore state)
 {
     /// <summary>
@@ -55,7 +70,25 @@ public sealed class WatermarkStore(IStateStore state)
         var stored = await state.GetAsync<Watermark>(Key(poller), cancellationToken);
         await state.SaveAsync(
             Key(poller), new Watermark(value, stored?.Value.AppliedResetToken), cancellationToken: cancellationToken);
+        await DeleteCheckpointAsync(poller, cancellationToken);
     }
 
+    /// <summary>Returns the checkpoint of an interrupted run that started from <paramref name="watermark"/>, or
+    /// null when there is none or the watermark has moved since.</summary>
+    public async Task<PollerCheckpoint?> ReadCheckpointAsync(
+        string poller, DateTimeOffset watermark, CancellationToken cancellationToken)
+    {
+        var stored = await state.GetAsync<PollerCheckpoint>(CheckpointKey(poller), cancellationToken);
+        return stored?.Value is { } checkpoint && checkpoint.Watermark == watermark ? checkpoint : null;
+    }
+
+    public Task SaveCheckpointAsync(string poller, PollerCheckpoint checkpoint, CancellationToken cancellationToken) =>
+        state.SaveAsync(CheckpointKey(poller), checkpoint, cancellationToken: cancellationToken);
+
+    public async Task DeleteCheckpointAsync(string poller, CancellationToken cancellationToken) =>
+        await state.TryDeleteAsync(CheckpointKey(poller), cancellationToken: cancellationToken);
+
     private static string Key(string poller) => $"watermark:{poller}";
+
+    private static string CheckpointKey(string poller) => $"checkpoint:{poller}";
 }

@@ -97,8 +97,16 @@ internal sealed class FakeSink : IPollerSink<FakeRecord>
 
     public Func<string, bool> Reject { get; set; } = _ => false;
 
+    /// <summary>When set, a batch that contains a record it returns true for fails with a transient error.</summary>
+    public Func<FakeRecord, bool>? FailTransiently { get; set; }
+
     public Task<IReadOnlyList<SinkOutcome>> UpsertAsync(IReadOnlyList<FakeRecord> batch, CancellationToken cancellationToken)
     {
+        if (FailTransiently is { } fail && batch.Any(fail))
+        {
+            throw new TransientPollerException("Salesforce answered 503");
+        }
+
         lock (Batches)
         {
             Batches.Add(batch);
