@@ -45,10 +45,30 @@ public static class NetSuiteEmulatorApp
         return builder;
     }
 
+    /// <summary>Status of a request whose client disconnected before the response, as nginx logs it.</summary>
+    public const int ClientClosedRequest = 499;
+
     /// <summary>Maps the emulator's endpoints.</summary>
     public static WebApplication MapNetSuiteEmulator(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+
+        // A client that hangs up (a killed process, a timed-out call) cancels the emulated latency or hang. Nobody
+        // reads the response, so the request ends as nginx's 499 "client closed request" instead of a 500 error.
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                if (!context.Response.HasStarted)
+                {
+                    context.Response.StatusCode = ClientClosedRequest;
+                }
+            }
+        });
         app.UseNetSuiteTraffic();
         app.UseNetSuiteThrottle();
 

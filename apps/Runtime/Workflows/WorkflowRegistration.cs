@@ -5,6 +5,7 @@ using DaprSync.Runtime.InProcess.Workflows;
 using DaprSync.Runtime.Workflows;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -40,8 +41,9 @@ public static class WorkflowRegistration
         builder.Services.AddSingleton(catalog);
         builder.Services.AddOptions<WorkflowRunnerOptions>()
             .Bind(builder.Configuration.GetSection(WorkflowRunnerOptions.SectionName))
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<WorkflowRunnerOptions>, WorkflowRunnerOptionsValidator>());
 
         var mode = builder.Configuration.GetValue(
             $"{RuntimeOptions.SectionName}:{nameof(RuntimeOptions.Mode)}", RuntimeMode.InProcess);
