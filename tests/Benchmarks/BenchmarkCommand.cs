@@ -19,6 +19,12 @@ public static class BenchmarkCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args is ["--help" or "-h"])
+        {
+            Console.WriteLine(BenchmarkOptions.Usage);
+            return 0;
+        }
+
         var options = BenchmarkOptions.Parse(args, out var error);
         if (options is null)
         {

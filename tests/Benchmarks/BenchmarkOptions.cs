@@ -18,19 +18,22 @@ public sealed record BenchmarkOptions(
           faults     both emulators fail 10% of calls with 503, 5% with 429 and 2% with a 3 s hang during a burst
                      of N orders (default 1000) and poller runs over 10 x N invoices, each also run without faults
           crash      the standalone host as a child process on a SQLite file, killed with SIGKILL (default 5 times)
-                     and restarted during a burst of N orders (default 300) and a poller run over 10 x N invoices
+                     and restarted during a burst of N orders (default 300) and a poller run over 10 x N invoices,
+                     then killed twice inside poller runs
           redelivery every event of N orders and N accounts (default 1000) delivered three times with the same
                      CloudEvent id
 
           faults, crash and redelivery write their report, then exit with 1 when a check failed: a record lost or
-          duplicated, no fault injected (faults), or a poller watermark that went back or did not advance (crash).
+          duplicated, no fault injected (faults), or a poller watermark that went back or did not advance, or a run
+          after a poller kill that did not finish the cut run's window from its checkpoint (crash).
 
         Options:
           --out DIR          where to write SCENARIO.json and SCENARIO.md (default tests/Benchmarks/results)
           --n N              records of the scenario (invoices: 10000, orders: 1000; faults and crash: orders,
                              with 10 x N invoices; redelivery: orders and accounts)
           --baseline-n N     invoices of the invoice baseline run (default 1000)
-          --kills N          host kills of the crash scenario (default 5)
+          --kills N          host kills during the order burst of the crash scenario (default 5); 2 kills
+                             inside poller runs follow them
           --verbose          log every request of the apps and emulators with its duration (Information level)
         """;
 
@@ -75,8 +78,14 @@ public sealed record BenchmarkOptions(
                     kills = n;
                     i++;
                     break;
+                case "--out" or "--n" or "--baseline-n" or "--kills" when value is null || value.StartsWith("--", StringComparison.Ordinal):
+                    error = $"Missing value of {args[i]}.";
+                    return null;
+                case "--n" or "--baseline-n" or "--kills":
+                    error = $"Invalid value '{value}' of {args[i]}: give a whole number from 1 to {int.MaxValue}.";
+                    return null;
                 default:
-                    error = $"Invalid option '{args[i]}'{(value is null ? "" : $" '{value}'")}: see the usage below.";
+                    error = $"Unknown option '{args[i]}'.";
                     return null;
             }
         }

@@ -24,7 +24,16 @@ public static class CrashDrillScenario
     public const int NetSuiteLatencyMilliseconds = 100;
     public const int SalesforceLatencyMilliseconds = 20;
 
+    /// <summary>Kills inside poller runs, after the kills during the order burst.</summary>
+    public const int PollerKills = 2;
+
+    /// <summary>The poller page size of <see cref="DrillHostSettings.Crash"/>.</summary>
+    private const int PollerPageSize = 50;
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>Longer than the poller lease of <see cref="DrillHostSettings.Crash"/> (2 s).</summary>
+    private static readonly TimeSpan PollerLeaseWait = TimeSpan.FromSeconds(2.5);
 
     /// <summary>One kill: the Sales Order count it waited for, the state at the kill and the time the restart took.</summary>
     private sealed record Kill(int Target, int SalesOrders, int WrittenBack, long AliveMilliseconds, string PollerRun, long RestartMilliseconds);
@@ -94,6 +103,35 @@ public static class CrashDrillScenario
                 + $"poller run {runStatus}, restarted in {restart} ms");
         }
 
+        // Then kills inside poller runs. Each waits until a random share of the invoices still missing from Salesforce
+        // is stored, so it lands after some of the run's pages, and the run after it must finish the cut run's window
+        // from its checkpoint.
+        var pollerKillLog = new List<string>();
+        for (var kill = 0; kill < PollerKills; kill++)
+        {
+            var storedBefore = InvoiceWorkload.Check(environment, invoices).Stored;
+            var missing = invoices.Count - storedBefore;
+            if (missing < 4 * PollerPageSize)
+            {
+                break;
+            }
+
+            // The killed run's lease must expire first, or the new run is skipped.
+            await Task.Delay(PollerLeaseWait, cancellationToken);
+            var run = RunPollerIgnoringKillAsync(child.Orchestrator, cancellationToken);
+            var target = storedBefore + random.Next(missing / 4, missing / 2);
+            await WaitForStoredInvoicesAsync(environment, invoices, target, run, cancellationToken);
+            await child.KillAsync();
+            var runStatus = await run;
+            await child.DisposeAsync();
+            var storedAtKill = InvoiceWorkload.Check(environment, invoices).Stored;
+            child = await ChildHost.StartAsync(settings, StartTimeout, cancellationToken);
+            pollerKillLog.Add($"poller kill {kill + 1}: waited for {target} invoices in Salesforce, {storedAtKill} at the kill, "
+                + $"poller run {runStatus}");
+            progress.WriteLine($"  poller kill {kill + 1}: {storedAtKill} invoices stored, poller run {runStatus}");
+        }
+
+        await Task.Delay(PollerLeaseWait, cancellationToken);
         await using (child)
         {
             var timeout = TimeSpan.FromSeconds(Math.Max(60, orders * 0.2));
@@ -113,7 +151,8 @@ public static class CrashDrillScenario
 
             var figures = new List<Figure>
             {
-                new("kills", kills, "kills", "SIGKILL of the host process tree"),
+                new("kills", kills, "kills", "SIGKILL of the host process tree during the order burst"),
+                new("poller kills", pollerKillLog.Count, "kills", "SIGKILL inside a poller run, after some of its pages"),
                 new("orders", orders, "records"),
                 new("orders synced once", syncedOnce, "records", "one Sales Order and a complete writeback"),
                 new("orders duplicated", check.Duplicates, "records", "Sales Orders beyond one per Order"),
@@ -127,6 +166,8 @@ public static class CrashDrillScenario
                     "watermark at the start of the last run >= watermark stored before the kills"),
                 new("poller watermark advanced past the run", advanced ? 1 : 0, "1 = yes",
                     "last run completed with a watermark later than before the kills and at or after the second batch's billing second"),
+                new("last poller run finished a cut run's window", lastRun.ResumedRunId is null ? 0 : 1, "1 = yes",
+                    "from the checkpoint that run stored after its last finished page"),
                 new("last poller run: read", lastRun.Read, "records"),
                 new("last poller run: skipped as processed", lastRun.SkippedAsProcessed, "records"),
                 new("last poller run: upserted", lastRun.Upserted, "records"),
@@ -147,8 +188,9 @@ public static class CrashDrillScenario
             var notes = killLog.Select((k, i) =>
                 $"kill {i + 1}: waited for {k.Target} Sales Orders, {k.SalesOrders} in NetSuite and {k.WrittenBack} written back "
                 + $"at the kill, {k.AliveMilliseconds} ms after the life's start, poller run {k.PollerRun}, restart {k.RestartMilliseconds} ms").ToList();
-            notes.Add("The poller stores its watermark only when a run completes, so a run cut by a kill leaves it where "
-                + "it was, and the next run reads the window from there again and upserts by NetSuite id.");
+            notes.AddRange(pollerKillLog);
+            notes.Add("The poller stores its watermark when a run completes and a checkpoint after each page whose records "
+                + "are all upserted, so the run after a kill finishes the cut run's window from that page.");
             notes.Add($"watermark stored before the kills {firstRun.WatermarkAfter:O}; last run {lastRun.WatermarkBefore:O} -> "
                 + $"{lastRun.WatermarkAfter:O}; second batch billed from {billedAt:O}");
 
@@ -170,6 +212,13 @@ public static class CrashDrillScenario
                 failures.Add($"the watermark went back from {firstRun.WatermarkAfter:O} to {lastRun.WatermarkBefore:O} across the kills");
             }
 
+            var lastPollerKillCut = pollerKillLog.Count > 0 && pollerKillLog[^1].EndsWith("cut by the kill", StringComparison.Ordinal);
+            if (lastPollerKillCut && lastRun.ResumedRunId is null)
+            {
+                failures.Add("the run after the last poller kill read the window again instead of finishing it from the "
+                    + "cut run's checkpoint");
+            }
+
             if (!advanced)
             {
                 failures.Add($"the last poller run ended {lastRun.Status} with watermark {lastRun.WatermarkAfter:O}, "
@@ -179,6 +228,19 @@ public static class CrashDrillScenario
             notes.AddRange(failures.Select(failure => "check failed: " + failure));
             var report = new BenchmarkReport("crash", startedAt, MachineInfo.Current(), scenarioSettings, figures, notes);
             return new ScenarioOutcome(report, failures);
+        }
+    }
+
+    /// <summary>Waits until <paramref name="target"/> of the invoices are in Salesforce, the run ends, or 60 s pass.</summary>
+    private static async Task WaitForStoredInvoicesAsync(
+        BenchmarkEnvironment environment, IReadOnlyCollection<string> invoices, int target, Task run,
+        CancellationToken cancellationToken)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!run.IsCompleted && waited.Elapsed < TimeSpan.FromSeconds(60)
+            && InvoiceWorkload.Check(environment, invoices).Stored < target)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
         }
     }
 
