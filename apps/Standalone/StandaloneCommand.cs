@@ -92,7 +92,14 @@ public static class StandaloneCommand
         try
         {
             var summary = await runner.RunAsync(configuration, stop.Token);
-            return summary.Success ? 0 : 1;
+            if (!summary.Success)
+            {
+                output.WriteLine($"The run's SQLite file stays in {runner.DataDirectory} for inspection.");
+                return 1;
+            }
+
+            RemoveDataDirectory(runner.DataDirectory, error);
+            return 0;
         }
         catch (OperationCanceledException) when (stop.Received is { } signal)
         {
@@ -124,6 +131,26 @@ public static class StandaloneCommand
         finally
         {
             await Log.CloseAndFlushAsync();
+        }
+    }
+
+    // A run that synced everything leaves nothing to inspect, so its temporary folder goes; a failed or interrupted
+    // run keeps it.
+    private static void RemoveDataDirectory(string? directory, TextWriter error)
+    {
+        if (directory is null || !Directory.Exists(directory))
+        {
+            return;
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"Could not remove the sandbox's data directory {directory}: {exception.Message}");
         }
     }
 
