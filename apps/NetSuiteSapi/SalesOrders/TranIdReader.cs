@@ -21,9 +21,10 @@ namespace DaprSync.NetSuiteSapi.SalesOrders;
 /// </list>
 /// A single order, or orders at a rate that the concurrency limit absorbs, are therefore read at once. Only when
 /// orders queue for NetSuite's request slots do their reads wait for each other, at most for the window. The
-/// <c>getList</c> then takes the next free slot before queued writes. A failed <c>getList</c> fails every read of
-/// its batch with the same exception, which the caller reports as a transient failure. The repeated upsert by
-/// external id then finds the order, and its number is read again.
+/// <c>getList</c> then takes the next free slot before queued writes. A failed <c>getList</c> is sent up to
+/// <see cref="ReadAttempts"/> times, then fails every read of its batch with the same exception, which the caller
+/// reports as a transient failure. The repeated upsert by external id then finds the order, and its number is read
+/// again.
 /// </remarks>
 public sealed partial class TranIdReader(
     NetSuiteSoapClient soap,
@@ -33,6 +34,11 @@ public sealed partial class TranIdReader(
     IHostApplicationLifetime lifetime,
     ILogger<TranIdReader> logger)
 {
+    /// <summary>Attempts of one getList before its batch fails.</summary>
+    private const int ReadAttempts = 3;
+
+    private static readonly TimeSpan ReadRetryDelay = TimeSpan.FromMilliseconds(100);
+
     private readonly Lock _sync = new();
     private readonly List<Waiter> _waiting = [];
     private int _writing;
@@ -156,12 +162,7 @@ public sealed partial class TranIdReader(
     {
         try
         {
-            var references = batch
-                .Select(waiter => new RecordRef { InternalId = waiter.InternalId, Type = "salesOrder" })
-                .ToList();
-            // Urgent: the orders of this batch are written and wait only for this read, so it goes before the
-            // queued writes of orders that have not started.
-            var reads = await soap.GetListAsync(references, lifetime.ApplicationStopping, RequestPriority.Urgent);
+            var reads = await ReadWithRetriesAsync(batch);
             LogBatchRead(logger, batch.Count);
             for (var index = 0; index < batch.Count; index++)
             {
@@ -180,6 +181,33 @@ public sealed partial class TranIdReader(
         }
     }
 
+    // A read changes nothing, so a failed getList is sent again before its batch fails. Without the retry, every
+    // order of the batch would repeat its upsert to get its number.
+    private async Task<IReadOnlyList<ReadResponse>> ReadWithRetriesAsync(List<Waiter> batch)
+    {
+        var references = batch
+            .Select(waiter => new RecordRef { InternalId = waiter.InternalId, Type = "salesOrder" })
+            .ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                // Urgent: the orders of this batch are written and wait only for this read, so it goes before the
+                // queued writes of orders that have not started.
+                return await soap.GetListAsync(references, lifetime.ApplicationStopping, RequestPriority.Urgent);
+            }
+            catch (Exception exception) when (attempt < ReadAttempts && IsTransient(exception))
+            {
+                LogBatchRetry(logger, batch.Count, attempt, exception.Message);
+                await Task.Delay(ReadRetryDelay * attempt, timeProvider, lifetime.ApplicationStopping);
+            }
+        }
+    }
+
+    private static bool IsTransient(Exception exception) =>
+        exception is NetSuiteSoapTransportException
+        || (exception is NetSuiteSoapFaultException fault && !fault.Fault.IsInvalidCredentials);
+
     private TimeSpan Age(Waiter waiter) => timeProvider.GetElapsedTime(waiter.EnqueuedAt);
 
     private static TimeSpan Window(SalesOrderOptions settings) =>
@@ -187,6 +215,10 @@ public sealed partial class TranIdReader(
 
     [LoggerMessage(EventId = 115, Level = LogLevel.Debug, Message = "Read the tranId of {Count} Sales Orders in one getList")]
     private static partial void LogBatchRead(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 117, Level = LogLevel.Warning,
+        Message = "Reading the tranId of {Count} Sales Orders in one getList failed (attempt {Attempt}), retrying: {Reason}")]
+    private static partial void LogBatchRetry(ILogger logger, int count, int attempt, string reason);
 
     [LoggerMessage(EventId = 116, Level = LogLevel.Warning,
         Message = "Reading the tranId of {Count} Sales Orders in one getList failed: {Reason}")]

@@ -163,7 +163,29 @@ public sealed class TranIdReaderTests
     }
 
     [Fact]
-    public async Task Read_GetListFaults_FailsEveryReadOfBatch()
+    public async Task Read_GetListFaultsThreeTimes_FailsEveryReadOfBatch()
+    {
+        await using var host = await SoapTestHost.StartAsync(LongWindow);
+        var (first, second) = await TwoOrdersAsync(host);
+        var reader = Reader(host);
+        using var a = reader.BeginCreate();
+        using var b = reader.BeginCreate();
+        host.Faults.Enqueue(new("unexpectedErrorFault", "UNEXPECTED_ERROR", "An unexpected error occurred."), times: 3);
+        var slots = await HoldSlotsAsync(host);
+
+        var readA = a.ReadTranIdAsync(first.InternalId, TestContext.Current.CancellationToken);
+        var readB = b.ReadTranIdAsync(second.InternalId, TestContext.Current.CancellationToken);
+        Release(slots);
+
+        var faultA = await Assert.ThrowsAsync<NetSuiteSoapFaultException>(() => readA);
+        var faultB = await Assert.ThrowsAsync<NetSuiteSoapFaultException>(() => readB);
+        Assert.Equal("UNEXPECTED_ERROR", faultA.Fault.Code);
+        Assert.Same(faultA, faultB);
+        Assert.Equal(3, GetLists(host).Count);
+    }
+
+    [Fact]
+    public async Task Read_GetListFaultsOnce_RetriesAndReadsBoth()
     {
         await using var host = await SoapTestHost.StartAsync(LongWindow);
         var (first, second) = await TwoOrdersAsync(host);
@@ -177,10 +199,9 @@ public sealed class TranIdReaderTests
         var readB = b.ReadTranIdAsync(second.InternalId, TestContext.Current.CancellationToken);
         Release(slots);
 
-        var faultA = await Assert.ThrowsAsync<NetSuiteSoapFaultException>(() => readA);
-        var faultB = await Assert.ThrowsAsync<NetSuiteSoapFaultException>(() => readB);
-        Assert.Equal("UNEXPECTED_ERROR", faultA.Fault.Code);
-        Assert.Same(faultA, faultB);
+        Assert.Equal(first.TranId, await readA);
+        Assert.Equal(second.TranId, await readB);
+        Assert.Equal(2, GetLists(host).Count);
     }
 
     [Fact]
