@@ -5,15 +5,15 @@ using System.Xml.Schema;
 namespace DaprSync.NetSuiteSapi.Tests.Soap;
 
 /// <summary>
-/// The official SuiteTalk 2023_2 XSD set from the reference folder beside the repository, when present. Validates the
-/// body element and the <c>tokenPassport</c> header of a captured SOAP envelope.
+/// The official SuiteTalk 2023_2 XSD set under the shared folder (<c>DAPRSYNC_SHARED_DIR</c>, or <c>shared</c> beside
+/// the clone), when present. Validates the body element and the <c>tokenPassport</c> header of a captured SOAP envelope.
 /// </summary>
 internal static class SuiteTalkSchema
 {
     private static readonly Lazy<XmlSchemaSet?> Schemas = new(Load);
 
-    public static string Folder { get; } = Path.GetFullPath(Path.Combine(
-        RepositoryRoot(), "..", "shared", "reference", "netsuite", "suitetalk-2023_2", "xsd"));
+    public static string Folder { get; } =
+        TestSupport.SharedDirectory.PathOf("reference", "netsuite", "suitetalk-2023_2", "xsd");
 
     /// <summary>Returns the schema set, or skips the test when the reference folder is absent.</summary>
     public static XmlSchemaSet Require()
@@ -81,17 +81,6 @@ internal static class SuiteTalkSchema
         set.Add(wrapper);
         set.Compile();
         return set;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "DaprSync.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? AppContext.BaseDirectory;
     }
 
     // The schema files import each other as ".//platform.core.xsd". Without collapsing the double slash, one file
