@@ -1,6 +1,7 @@
 using DaprSync.NetSuiteSapi.Concurrency;
 using DaprSync.NetSuiteSapi.Soap;
 using DaprSync.NetSuiteSapi.Soap.Contracts;
+using DaprSync.Runtime.Observability;
 using Microsoft.Extensions.Options;
 
 namespace DaprSync.NetSuiteSapi.SalesOrders;
@@ -32,7 +33,8 @@ public sealed partial class TranIdReader(
     IOptions<SalesOrderOptions> options,
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
-    ILogger<TranIdReader> logger)
+    ILogger<TranIdReader> logger,
+    DaprSyncMetrics? metrics = null)
 {
     /// <summary>Attempts of one getList before its batch fails.</summary>
     private const int ReadAttempts = 3;
@@ -199,6 +201,7 @@ public sealed partial class TranIdReader(
             catch (Exception exception) when (attempt < ReadAttempts && IsTransient(exception))
             {
                 LogBatchRetry(logger, batch.Count, attempt, exception.Message);
+                metrics?.RecordRetry(NetSuiteSoapClient.MetricsSystem, NetSuiteSoapClient.MetricsEndpoint("getList"));
                 await Task.Delay(ReadRetryDelay * attempt, timeProvider, lifetime.ApplicationStopping);
             }
         }

@@ -2,6 +2,7 @@ using System.ServiceModel;
 using DaprSync.NetSuiteSapi.Auth;
 using DaprSync.NetSuiteSapi.Concurrency;
 using DaprSync.NetSuiteSapi.Soap.Contracts;
+using DaprSync.Runtime.Observability;
 using Microsoft.Extensions.Options;
 
 namespace DaprSync.NetSuiteSapi.Soap;
@@ -11,7 +12,8 @@ namespace DaprSync.NetSuiteSapi.Soap;
 /// signed by <see cref="TbaSigner.CreateTokenPassportSignature"/>) and takes a slot of the
 /// <see cref="NetSuiteRequestGate"/> that the REST clients share, because NetSuite counts SOAP and REST requests
 /// against one account limit. A concurrency-limit fault is retried with exponential backoff and jitter. Every other
-/// fault and each transport failure is thrown.
+/// fault and each transport failure is thrown. Each attempt and each retry is counted in <see cref="DaprSyncMetrics"/>
+/// under the endpoint <c>SOAP {operation}</c>, when the app registered metrics.
 /// </summary>
 public sealed class NetSuiteSoapClient(
     ChannelFactory<INetSuitePort> channels,
@@ -20,8 +22,15 @@ public sealed class NetSuiteSoapClient(
     NetSuiteRequestGate gate,
     TimeProvider timeProvider,
     IOptions<SoapOptions> options,
-    ILogger<NetSuiteSoapClient> logger)
+    ILogger<NetSuiteSoapClient> logger,
+    DaprSyncMetrics? metrics = null)
 {
+    /// <summary>The system tag of SOAP calls in <see cref="DaprSyncMetrics"/>, the same as the REST clients'.</summary>
+    public const string MetricsSystem = "netsuite";
+
+    /// <summary>Returns the metrics endpoint name of a SOAP operation, such as <c>SOAP upsert</c>.</summary>
+    public static string MetricsEndpoint(string operation) => $"SOAP {operation}";
+
     public async Task<WriteResponse> AddAsync(Record record, CancellationToken cancellationToken)
     {
         var reply = await CallAsync("add", (port, passport) => port.AddAsync(
@@ -102,6 +111,7 @@ public sealed class NetSuiteSoapClient(
         RequestPriority priority = RequestPriority.Normal)
     {
         var settings = options.Value;
+        var endpoint = MetricsEndpoint(operation);
         for (var attempt = 0; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -118,12 +128,15 @@ public sealed class NetSuiteSoapClient(
                     result = await call(port, CreateTokenPassport());
                 }
 
+                metrics?.RecordApiCall(MetricsSystem, endpoint, StatusCodes.Status200OK);
                 channel.Close();
                 return result;
             }
             catch (FaultException exception)
             {
                 channel.Abort();
+                // SOAP 1.1 sends every fault with HTTP 500.
+                metrics?.RecordApiCall(MetricsSystem, endpoint, StatusCodes.Status500InternalServerError);
                 var fault = SoapFaults.Parse(exception);
                 if (!fault.IsConcurrencyLimit || attempt >= settings.ConcurrencyRetries)
                 {
@@ -135,11 +148,13 @@ public sealed class NetSuiteSoapClient(
                 var delay = TimeSpan.FromMilliseconds(
                     settings.RetryBaseDelayMilliseconds * Math.Pow(2, attempt) * (0.5 + Random.Shared.NextDouble()));
                 SoapLog.ConcurrencyRetry(logger, operation, fault.Code, attempt + 1, delay.TotalMilliseconds);
+                metrics?.RecordRetry(MetricsSystem, endpoint);
                 await Task.Delay(delay, timeProvider, cancellationToken);
             }
             catch (Exception exception) when (exception is CommunicationException or TimeoutException)
             {
                 channel.Abort();
+                metrics?.RecordApiCall(MetricsSystem, endpoint, null);
                 cancellationToken.ThrowIfCancellationRequested();
                 throw new NetSuiteSoapTransportException(operation, exception);
             }

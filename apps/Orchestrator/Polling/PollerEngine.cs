@@ -2,6 +2,7 @@ using DaprSync.Orchestrator.Notifications;
 using DaprSync.Orchestrator.Operations;
 using DaprSync.Orchestrator.Outcomes;
 using DaprSync.Runtime;
+using DaprSync.Runtime.Observability;
 
 namespace DaprSync.Orchestrator.Polling;
 
@@ -17,7 +18,8 @@ public sealed partial class PollerEngine(
     FailureEmailSender email,
     TimeProvider time,
     ILogger<PollerEngine> logger,
-    SyncOutcomeStore? outcomes = null)
+    SyncOutcomeStore? outcomes = null,
+    DaprSyncMetrics? metrics = null)
 {
     // The replica part of each run's lease holder id; the engine is a singleton of the orchestrator.
     private readonly string _holder = $"{Environment.MachineName}-{Guid.NewGuid():N}";
@@ -63,9 +65,18 @@ public sealed partial class PollerEngine(
         }
     }
 
-    /// <summary>Runs <paramref name="action"/>, retrying a transient failure with exponential backoff.</summary>
+    /// <summary>
+    /// Runs <paramref name="action"/>, retrying a transient failure with exponential backoff. <paramref name="what"/>
+    /// names the step in logs. <paramref name="operation"/> is its kind in the retry metric, from a fixed set.
+    /// </summary>
     internal async Task<TResult> RetryAsync<TResult>(
-        string poller, string runId, string what, PollerOptions options, Func<Task<TResult>> action, CancellationToken cancellationToken)
+        string poller,
+        string runId,
+        string what,
+        string operation,
+        PollerOptions options,
+        Func<Task<TResult>> action,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -77,6 +88,7 @@ public sealed partial class PollerEngine(
             {
                 var delay = options.InitialBackoff * Math.Pow(2, attempt - 1);
                 RetryingStep(logger, exception, poller, runId, what, attempt, delay);
+                metrics?.RecordRetry(poller, operation);
                 await Task.Delay(delay, time, cancellationToken);
             }
         }

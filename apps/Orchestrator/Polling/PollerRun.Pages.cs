@@ -120,7 +120,7 @@ internal sealed partial class PollerRun<T>
         var step = deletions ? $"reading deletion page {number}" : $"reading page {number}";
         var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = cancellation.Token;
-        var page = engine.RetryAsync(poller, runId, step, options,
+        var page = engine.RetryAsync(poller, runId, step, deletions ? "read deletions" : "read page", options,
             () => reader(since, until, options.PageSize, cursor, token), token);
         return new ReadAhead(page, cancellation);
     }
@@ -168,7 +168,7 @@ internal sealed partial class PollerRun<T>
     private async Task UpsertAsync(List<T> batch, CancellationToken cancellationToken)
     {
         var records = batch.ToList();
-        var outcomes = await engine.RetryAsync(poller, runId, $"upserting {records.Count} records", options,
+        var outcomes = await engine.RetryAsync(poller, runId, $"upserting {records.Count} records", "upsert", options,
             () => sink.UpsertAsync(records, cancellationToken), cancellationToken);
         _calls++;
         for (var i = 0; i < records.Count; i++)

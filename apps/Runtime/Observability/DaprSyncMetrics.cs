@@ -30,9 +30,10 @@ public sealed class DaprSyncMetrics
         _recordsFailed = meter.CreateCounter<long>(
             "daprsync.records.failed", "{record}", "Records a flow could not sync, by error code.");
         _apiCalls = meter.CreateCounter<long>(
-            "daprsync.api.calls", "{call}", "HTTP requests sent to Salesforce or NetSuite, retries included.");
+            "daprsync.api.calls", "{call}", "REST and SOAP requests sent to Salesforce or NetSuite, retries included.");
         _retries = meter.CreateCounter<long>(
-            "daprsync.retries", "{retry}", "Attempts after the first of a request or a delivery.");
+            "daprsync.retries", "{retry}",
+            "Attempts after the first of a request, a workflow activity or a poller step.");
         _workflowDuration = meter.CreateHistogram<double>(
             "daprsync.workflow.duration", "s", "Wall-clock time of one flow run or workflow instance.");
     }

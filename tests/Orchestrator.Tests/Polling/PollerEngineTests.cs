@@ -1,7 +1,12 @@
+using System.Diagnostics.Metrics;
 using DaprSync.Orchestrator.Notifications;
 using DaprSync.Orchestrator.Polling;
 using DaprSync.Orchestrator.Tests.Fakes;
 using DaprSync.Orchestrator.Tests.Notifications;
+using DaprSync.Runtime;
+using DaprSync.Runtime.Observability;
+using DaprSync.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -99,7 +104,10 @@ public sealed class PollerEngineTests
     {
         await using var smtp = SmtpTestServer.Start();
         _source.AddMany(5, Start.AddHours(-1));
-        var engine = NewEngine(smtp.Port);
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        using var metrics = new MetricsRecorder(services, DaprSyncTelemetry.Name);
+        var engine = NewEngine(
+            smtp.Port, new DaprSyncMetrics(services.GetRequiredService<IMeterFactory>(), new AppIdentity("orchestrator")));
         var first = await engine.RunAsync("invoice", "Invoice", Options(), _source, _sink, Token);
         _source.Add("new-1", Start.AddMinutes(1));
         _time.Advance(TimeSpan.FromMinutes(15));
@@ -117,6 +125,12 @@ public sealed class PollerEngineTests
         Assert.Equal(first.WatermarkAfter, stormed.WatermarkAfter);
         Assert.Equal(4, _source.Calls - 1);
         Assert.Contains("will be repeated", Assert.Single(smtp.Messages).Subject, StringComparison.Ordinal);
+
+        // Four attempts of the page read are three retries in the metrics.
+        var retries = metrics.Of("daprsync.retries");
+        Assert.Equal(3, retries.Count);
+        Assert.All(retries, retry => Assert.Equal("invoice", retry.Tag("daprsync.target")));
+        Assert.All(retries, retry => Assert.Equal("read page", retry.Tag("daprsync.operation")));
     }
 
     [Fact]
@@ -192,7 +206,7 @@ public sealed class PollerEngineTests
         InitialBackoff = TimeSpan.FromSeconds(1),
     };
 
-    private PollerEngine NewEngine(int? smtpPort = null) => new(
+    private PollerEngine NewEngine(int? smtpPort = null, DaprSyncMetrics? metrics = null) => new(
         new StateLease(_state, _time),
         new WatermarkStore(_state),
         _state,
@@ -206,5 +220,6 @@ public sealed class PollerEngineTests
             }),
             NullLogger<FailureEmailSender>.Instance),
         _time,
-        NullLogger<PollerEngine>.Instance);
+        NullLogger<PollerEngine>.Instance,
+        metrics: metrics);
 }

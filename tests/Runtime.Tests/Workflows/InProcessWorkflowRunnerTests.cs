@@ -1,4 +1,6 @@
+using DaprSync.Runtime.Observability;
 using DaprSync.Runtime.Workflows;
+using DaprSync.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DaprSync.Runtime.Tests.Workflows;
@@ -78,6 +80,7 @@ public sealed class InProcessWorkflowRunnerTests : IDisposable
     {
         _log.WritebackFailuresLeft = 2;
         await using var host = await WorkflowTestHost.StartAsync(_path, _log, _time);
+        using var metrics = new MetricsRecorder(host.Services, DaprSyncTelemetry.Name);
         var startedAt = _time.GetUtcNow().UtcDateTime;
 
         await host.Scheduler.TryStartAsync(nameof(OrderTestWorkflow), "order-1", new OrderInput("SO-1"), Token);
@@ -92,6 +95,11 @@ public sealed class InProcessWorkflowRunnerTests : IDisposable
         // Waits of one and then two seconds (first interval 1 s, coefficient 2) come before the third attempt.
         var elapsed = output.FinishedAt - startedAt;
         Assert.True(elapsed >= TimeSpan.FromSeconds(3), $"finished after {elapsed}");
+
+        var retries = metrics.Of("daprsync.retries");
+        Assert.Equal(2, retries.Count);
+        Assert.All(retries, retry => Assert.Equal("activity", retry.Tag("daprsync.target")));
+        Assert.All(retries, retry => Assert.Equal(nameof(WritebackActivity), retry.Tag("daprsync.operation")));
     }
 
     [Fact]

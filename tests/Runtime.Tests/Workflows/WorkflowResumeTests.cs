@@ -1,6 +1,8 @@
 using DaprSync.Runtime.InProcess;
 using DaprSync.Runtime.InProcess.Workflows;
+using DaprSync.Runtime.Observability;
 using DaprSync.Runtime.Workflows;
+using DaprSync.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -34,6 +36,30 @@ public sealed class WorkflowResumeTests : IDisposable
         Assert.Equal("reserved-SO-1", WorkflowTestHost.Output<OrderResult>(info).Reservation);
         Assert.Equal(1, _log.CallsOf(nameof(ReserveActivity)));
         Assert.Equal(2, _log.CallsOf(nameof(WritebackActivity)));
+    }
+
+    [Fact]
+    public async Task StartAsync_ReplayedFailure_NotCountedAgain()
+    {
+        _log.WritebackFailuresLeft = 1;
+        await using (var first = await WorkflowTestHost.StartAsync(_path, _log, _time))
+        {
+            using var firstMetrics = new MetricsRecorder(first.Services, DaprSyncTelemetry.Name);
+            await first.Scheduler.TryStartAsync(nameof(OrderTestWorkflow), "order-1", new OrderInput("SO-1"), Token);
+
+            // The fake clock does not advance, so the instance waits on its 1 s retry timer when the host stops.
+            await WorkflowTestHost.WaitUntilAsync(
+                () => firstMetrics.Of("daprsync.retries").Count == 1, "first attempt failed and a retry scheduled");
+        }
+
+        await using var second = await WorkflowTestHost.StartAsync(_path, _log, _time);
+        using var secondMetrics = new MetricsRecorder(second.Services, DaprSyncTelemetry.Name);
+        var info = await second.WaitForFinishAsync("order-1", advancePerPoll: TimeSpan.FromMilliseconds(250));
+
+        Assert.Equal(WorkflowInstanceStatus.Completed, info.Status);
+        Assert.Equal(2, WorkflowTestHost.Output<OrderResult>(info).WritebackAttempt);
+        Assert.Equal(2, _log.CallsOf(nameof(WritebackActivity)));
+        Assert.Empty(secondMetrics.Of("daprsync.retries"));
     }
 
     [Fact]

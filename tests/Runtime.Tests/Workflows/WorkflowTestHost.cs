@@ -1,5 +1,7 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using DaprSync.Runtime.InProcess.Workflows;
+using DaprSync.Runtime.Observability;
 using DaprSync.Runtime.Workflows;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +31,8 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
 
     public InProcessWorkflowRunner Runner => _host.Services.GetRequiredService<InProcessWorkflowRunner>();
 
+    public IServiceProvider Services => _host.Services;
+
     public static async Task<WorkflowTestHost> StartAsync(
         string sqlitePath, ActivityLog log, FakeTimeProvider time, int maxConcurrentInstances = 20)
     {
@@ -40,6 +44,9 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
         });
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton(log);
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton(services => new DaprSyncMetrics(
+            services.GetRequiredService<IMeterFactory>(), new AppIdentity("orchestrator")));
         builder.AddDaprSyncRuntime("orchestrator");
         builder.AddDaprSyncWorkflows(workflows => workflows
             .AddWorkflow<OrderTestWorkflow>()

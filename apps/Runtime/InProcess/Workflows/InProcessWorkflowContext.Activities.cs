@@ -1,4 +1,5 @@
 using Dapr.Workflow;
+using DaprSync.Runtime.Observability;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DaprSync.Runtime.InProcess.Workflows;
@@ -29,6 +30,12 @@ internal sealed partial class InProcessWorkflowContext
                 && RetryDelay(policy, attempt, firstAttemptAt) is { } delay)
             {
                 LogActivityRetry(_logger, name, InstanceId, attempt + 1, delay);
+                if (!IsReplaying)
+                {
+                    // A replayed failure was counted in the run that met it.
+                    _environment.Services.GetService<DaprSyncMetrics>()?.RecordRetry("activity", name);
+                }
+
                 await CreateTimer(delay, CancellationToken.None);
             }
         }
