@@ -27,10 +27,17 @@ public sealed class FaultInjector(IOptions<TrafficOptions> options)
     private int _failNext;
     private int _failNextStatus = 503;
     private int _timeoutNext;
-    private long _injected;
+    private long _errors;
+    private long _hangs;
 
     /// <summary>Number of requests given an injected error or hang since start.</summary>
-    public long InjectedCount => Interlocked.Read(ref _injected);
+    public long InjectedCount => ErrorCount + HangCount;
+
+    /// <summary>Number of requests given an injected error status since start.</summary>
+    public long ErrorCount => Interlocked.Read(ref _errors);
+
+    /// <summary>Number of requests given an injected hang since start.</summary>
+    public long HangCount => Interlocked.Read(ref _hangs);
 
     public FaultOptions Current
     {
@@ -82,25 +89,25 @@ public sealed class FaultInjector(IOptions<TrafficOptions> options)
             if (_timeoutNext > 0)
             {
                 _timeoutNext--;
-                _injected++;
+                _hangs++;
                 return new InjectedFault(latency, null, hang);
             }
 
             if (_failNext > 0)
             {
                 _failNext--;
-                _injected++;
+                _errors++;
                 return new InjectedFault(latency, _failNextStatus, null);
             }
 
             if (_current.TimeoutRate > 0 && Random.Shared.NextDouble() < _current.TimeoutRate)
             {
-                _injected++;
+                _hangs++;
                 return new InjectedFault(latency, null, hang);
             }
 
             var error = _current.ErrorRate > 0 && Random.Shared.NextDouble() < _current.ErrorRate;
-            _injected += error ? 1 : 0;
+            _errors += error ? 1 : 0;
             return new InjectedFault(latency, error ? _current.ErrorStatus : null, null);
         }
     }

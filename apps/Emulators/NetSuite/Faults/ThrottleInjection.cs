@@ -1,17 +1,24 @@
 using System.Text.Json;
 using DaprSync.NetSuiteEmulator.Errors;
+using DaprSync.NetSuiteEmulator.Soap;
 using Microsoft.Extensions.Options;
 
 namespace DaprSync.NetSuiteEmulator.Faults;
 
-/// <summary>Body of <c>POST /admin/throttle</c>: the share of REST requests, 0 to 1, that get a 429.</summary>
+/// <summary>
+/// Body of <c>POST /admin/throttle</c>: the share of REST and SOAP requests, 0 to 1, rejected as over the
+/// concurrency limit.
+/// </summary>
 public sealed record ThrottlePlan(double Rate);
 
 /// <summary>
-/// Rejects a share of REST requests with NetSuite's 429 concurrency error although the account is under its
-/// limit, as a busy account shared with other integrations does. <see cref="FaultInjector"/> injects one error
-/// status at a time, so this runs beside it when a drill needs 5xx errors and 429s together. The rate comes
-/// from <c>NetSuiteEmulator:Throttle:Rate</c> (default 0) or <c>POST /admin/throttle</c>.
+/// Rejects a share of requests as over the account's concurrency limit although the account is under it, as a
+/// busy account shared with other integrations does. A REST request gets NetSuite's 429 error body. A SOAP call
+/// gets the fault NetSuite sends to token-based calls past the limit, <c>ExceededConcurrentRequestLimitFault</c>
+/// with code <c>WS_REQUEST_BLOCKED</c>, because SOAP reports the limit as a fault and not as a 429.
+/// <see cref="FaultInjector"/> injects one error status at a time, so this runs beside it when a drill needs 5xx
+/// errors and throttling together. The rate comes from <c>NetSuiteEmulator:Throttle:Rate</c> (default 0) or
+/// <c>POST /admin/throttle</c>.
 /// </summary>
 public static class ThrottleInjection
 {
@@ -36,15 +43,22 @@ public static class ThrottleInjection
         var rate = new ThrottleState(configured);
         app.Use(async (context, next) =>
         {
-            var rest = context.Request.Path.StartsWithSegments(TrafficMiddleware.RestPrefix,
-                StringComparison.OrdinalIgnoreCase);
-            if (!rest || Random.Shared.NextDouble() >= rate.Rate)
+            var path = context.Request.Path;
+            var rest = path.StartsWithSegments(TrafficMiddleware.RestPrefix, StringComparison.OrdinalIgnoreCase);
+            var soap = path.StartsWithSegments(SoapXml.PortPath, StringComparison.OrdinalIgnoreCase);
+            if (!(rest || soap) || Random.Shared.NextDouble() >= rate.Rate)
             {
                 await next(context);
                 return;
             }
 
-            rate.CountThrottled();
+            rate.CountThrottled(soap);
+            if (soap)
+            {
+                await SoapResults.Fault(SoapTraffic.LimitExceeded).ExecuteAsync(context);
+                return;
+            }
+
             var body = new NetSuiteErrorBody(
                 "https://www.w3.org/Protocols/rfc2616/rfc2616-sec10.html",
                 "Too Many Requests",
@@ -56,7 +70,7 @@ public static class ThrottleInjection
             await context.Response.WriteAsync(JsonSerializer.Serialize(body, SerializerOptions), context.RequestAborted);
         });
 
-        app.MapGet("/admin/throttle", () => Results.Ok(new { rate = rate.Rate, throttled = rate.Throttled }));
+        app.MapGet("/admin/throttle", () => Results.Ok(rate.Snapshot()));
         app.MapPost("/admin/throttle", (ThrottlePlan plan) =>
         {
             if (plan.Rate is < 0 or > 1)
@@ -65,7 +79,7 @@ public static class ThrottleInjection
             }
 
             rate.Rate = plan.Rate;
-            return Results.Ok(new { rate = rate.Rate, throttled = rate.Throttled });
+            return Results.Ok(rate.Snapshot());
         });
         return app;
     }
@@ -73,7 +87,8 @@ public static class ThrottleInjection
     private sealed class ThrottleState(double initial)
     {
         private double _rate = initial;
-        private long _throttled;
+        private long _throttledRest;
+        private long _throttledSoap;
 
         public double Rate
         {
@@ -81,8 +96,24 @@ public static class ThrottleInjection
             set => Volatile.Write(ref _rate, value);
         }
 
-        public long Throttled => Interlocked.Read(ref _throttled);
+        public void CountThrottled(bool soap)
+        {
+            if (soap)
+            {
+                Interlocked.Increment(ref _throttledSoap);
+            }
+            else
+            {
+                Interlocked.Increment(ref _throttledRest);
+            }
+        }
 
-        public void CountThrottled() => Interlocked.Increment(ref _throttled);
+        /// <summary>The rate and the requests rejected since start: in all, and of REST and of SOAP.</summary>
+        public object Snapshot()
+        {
+            var restCount = Interlocked.Read(ref _throttledRest);
+            var soapCount = Interlocked.Read(ref _throttledSoap);
+            return new { rate = Rate, throttled = restCount + soapCount, throttledRest = restCount, throttledSoap = soapCount };
+        }
     }
 }

@@ -16,7 +16,10 @@ public static class TrafficRegistration
         return services;
     }
 
-    /// <summary>Adds the middleware and maps <c>/admin/faults</c> and <c>/admin/concurrency</c>.</summary>
+    /// <summary>
+    /// Adds the middleware and maps <c>/admin/faults</c>, <c>/admin/faults/injected</c> (the errors and hangs
+    /// injected since start) and <c>/admin/concurrency</c>.
+    /// </summary>
     public static WebApplication UseNetSuiteTraffic(this WebApplication app)
     {
         app.UseMiddleware<TrafficMiddleware>();
@@ -28,6 +31,8 @@ public static class TrafficRegistration
             faults.Apply(plan);
             return Results.Ok(faults.Current);
         });
+        admin.MapGet("/faults/injected", (FaultInjector faults) =>
+            Results.Ok(new { errors = faults.ErrorCount, hangs = faults.HangCount, total = faults.InjectedCount }));
         admin.MapDelete("/faults", (FaultInjector faults) =>
         {
             faults.Reset();
