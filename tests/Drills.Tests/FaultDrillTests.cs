@@ -10,8 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DaprSync.Drills.Tests;
 
 /// <summary>
-/// Both emulators fail 10% of calls with a 5xx, 5% with a 429 and 2% with a timeout while the invoice poller runs:
-/// every invoice must reach Salesforce once, after as many runs as the retries need.
+/// Both emulators fail 10% of calls with a 503, throttle 5% (a 429, or NetSuite's SOAP concurrency fault) and let 2%
+/// time out, during an invoice poller run and an order burst. Every invoice must reach Salesforce once, after as
+/// many runs as the retries need. Every order must have one Sales Order and its writeback.
 /// </summary>
 public sealed class FaultDrillTests
 {
@@ -30,6 +31,7 @@ public sealed class FaultDrillTests
         // The run makes about ten NetSuite calls, so at these rates (with the 5% of 429s) an estimated one run in
         // six would draw no NetSuite fault. The failed first call makes the check below hold in every run.
         await InjectFaultsAsync(environment, failFirstCall: true);
+        using var retries = new RetryRecorder(host);
 
         var runs = new List<PollerRunResult>();
         InvoiceCheck check;
@@ -41,9 +43,8 @@ public sealed class FaultDrillTests
         }
         while ((check.Missing > 0 || runs[^1].Status != PollerRunStatus.Completed) && runs.Count < MaxRuns);
 
-        var netSuiteFaults = environment.Emulators.NetSuite.Services.GetRequiredService<FaultInjector>().InjectedCount;
-        var salesforceFaults = await ReadSalesforceFaultsAsync(environment);
-        var throttled = await ReadNetSuiteThrottledAsync(environment);
+        var faults = await FaultInjection.ReadAsync(environment, Token);
+        var retried = retries.Snapshot();
         DrillReport.Write(
             "fault drill: invoice run",
             ("invoices", Invoices),
@@ -52,15 +53,19 @@ public sealed class FaultDrillTests
             ("duplicates", check.Duplicates),
             ("poller runs", runs.Count),
             ("run statuses", string.Join(", ", runs.Select(run => run.Status))),
-            ("NetSuite 5xx and timeouts injected", netSuiteFaults),
-            ("NetSuite 429s injected", throttled),
-            ("Salesforce faults injected", salesforceFaults));
+            ("NetSuite 503s / hangs / throttled", $"{faults.NetSuiteServerErrors} / {faults.NetSuiteTimeouts} / {faults.NetSuiteThrottled}"),
+            ("Salesforce 503s / hangs / 429s", $"{faults.SalesforceServerErrors} / {faults.SalesforceTimeouts} / {faults.SalesforceThrottled}"),
+            ("retries", retried.Total),
+            ("retries by target and operation", retried.Describe()));
 
         Assert.Equal(0, check.Missing);
         Assert.Equal(0, check.Duplicates);
         Assert.Equal(Invoices, check.Stored);
         Assert.Equal(PollerRunStatus.Completed, runs[^1].Status);
-        Assert.True(netSuiteFaults + throttled > 0, "The NetSuite emulator injected no fault, so the drill proved nothing.");
+        Assert.True(faults.NetSuiteTotal > 0, "The NetSuite emulator injected no fault, so the drill proved nothing.");
+
+        // The first NetSuite call failed with a 503, so at least that call was repeated.
+        Assert.True(retried.Total > 0, "The apps counted no retry although the first NetSuite call failed.");
     }
 
     [Fact]
@@ -70,20 +75,21 @@ public sealed class FaultDrillTests
         await using var environment = await BenchmarkEnvironment.StartAsync(new Dictionary<string, string?>(), Token);
         var settings = DrillHostSettings.Faulty(pageSize: 50, batchSize: 25);
         settings["NetSuite:Soap:RequestTimeoutSeconds"] = "1";
-        await environment.StartHostAsync(settings, Token);
+        var host = await environment.StartHostAsync(settings, Token);
         var orderIds = await OrderWorkload.SeedAsync(environment, orders, Token);
 
         // The activations come from the sales user, so the faults start once they are made.
         await OrderWorkload.QueueAsync(environment, orderIds, Token);
         await InjectFaultsAsync(environment);
+        using var retries = new RetryRecorder(host);
         // Retries back off for several seconds per activity, so the wait is longer than a fault-free burst needs.
         var writebacks = await OrderWorkload.WaitForWritebacksAsync(environment, orderIds, TimeSpan.FromSeconds(90), Token);
         var check = OrderWorkload.Check(environment, orderIds);
         var records = environment.Emulators.Salesforce.Services.GetRequiredService<SalesforceEmulator.Records.SalesforceRecords>();
         var markedFailed = orderIds.Count(id => records.Get("Order", id)?.GetString("Sync_Status__c") == "Failed");
 
-        var netSuiteFaults = environment.Emulators.NetSuite.Services.GetRequiredService<FaultInjector>().InjectedCount;
-        var salesforceFaults = await ReadSalesforceFaultsAsync(environment);
+        var faults = await FaultInjection.ReadAsync(environment, Token);
+        var retried = retries.Snapshot();
         DrillReport.Write(
             "fault drill: order burst",
             ("orders", orders),
@@ -92,8 +98,10 @@ public sealed class FaultDrillTests
             ("duplicates", check.Duplicates),
             ("missing", check.Missing),
             ("orders marked Failed", markedFailed),
-            ("NetSuite 5xx and timeouts injected", netSuiteFaults),
-            ("Salesforce faults injected", salesforceFaults));
+            ("NetSuite 503s / hangs / throttled", $"{faults.NetSuiteServerErrors} / {faults.NetSuiteTimeouts} / {faults.NetSuiteThrottled}"),
+            ("Salesforce 503s / hangs / 429s", $"{faults.SalesforceServerErrors} / {faults.SalesforceTimeouts} / {faults.SalesforceThrottled}"),
+            ("retries", retried.Total),
+            ("retries by target and operation", retried.Describe()));
 
         Assert.Equal(orders, writebacks.Count);
         Assert.Equal(0, check.Duplicates);
@@ -119,19 +127,5 @@ public sealed class FaultDrillTests
             new { serverErrorRate = 0.10, throttleRate = 0.05, timeoutRate = 0.02, timeoutSeconds = DrillHostSettings.HangSeconds },
             Token);
         traffic.EnsureSuccessStatusCode();
-    }
-
-    private static async Task<string> ReadSalesforceFaultsAsync(BenchmarkEnvironment environment)
-    {
-        using var salesforce = new HttpClient { BaseAddress = environment.Emulators.SalesforceRestAddress };
-        var traffic = await salesforce.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("admin/traffic", Token);
-        return traffic?["injected"]?.ToJsonString() ?? "unknown";
-    }
-
-    private static async Task<long> ReadNetSuiteThrottledAsync(BenchmarkEnvironment environment)
-    {
-        using var netSuite = new HttpClient { BaseAddress = environment.Emulators.NetSuite.BaseAddress };
-        var throttle = await netSuite.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("admin/throttle", Token);
-        return throttle?["throttled"]?.GetValue<long>() ?? 0;
     }
 }

@@ -23,10 +23,12 @@ public static class FaultDrillScenario
 
     private sealed record OrderBurst(
         int Orders, int SyncedOnce, int WithoutSalesOrder, int IncompleteWriteback, int Duplicates, int MarkedFailed,
-        CallCounts Calls, FaultCounts Faults, ActivationFaults ActivationFaults, long BusRetries, TimeSpan Elapsed);
+        CallCounts Calls, FaultCounts Faults, ActivationFaults ActivationFaults, RetryCounts Retries, long BusRetries,
+        TimeSpan Elapsed);
 
     private sealed record InvoiceRuns(
-        InvoiceCheck Check, IReadOnlyList<PollerRunResult> Runs, CallCounts Calls, FaultCounts Faults, TimeSpan Elapsed);
+        InvoiceCheck Check, IReadOnlyList<PollerRunResult> Runs, CallCounts Calls, FaultCounts Faults, RetryCounts Retries,
+        TimeSpan Elapsed);
 
     public static async Task<ScenarioOutcome> RunAsync(
         BenchmarkOptions options, TextWriter progress, CancellationToken cancellationToken)
@@ -66,7 +68,7 @@ public static class FaultDrillScenario
 
         var settings = new Dictionary<string, string>
         {
-            ["faults, both emulators"] = "10% 503, 5% 429, 2% hang of 3 s (NetSuite 429s on REST calls only)",
+            ["faults, both emulators"] = "10% 503, 5% throttled (429; WS_REQUEST_BLOCKED on NetSuite SOAP), 2% hang of 3 s",
             ["app request timeouts"] = "1 s (Salesforce, NetSuite REST and SOAP)",
             ["latency"] = "none",
             ["NetSuite concurrency limit"] = "5 (emulator default)",
@@ -81,8 +83,15 @@ public static class FaultDrillScenario
             "Calls are the emulators' own counts. The Salesforce emulator and NetSuite's REST endpoints count a call "
             + "only when it passed the fault injection, so there the calls over the fault-free run are repeated calls "
             + "that reached an endpoint, and each injected fault is one more failed attempt. NetSuite's SOAP port "
-            + "counts a call before its fault is drawn, so a faulted SOAP call is in both figures.",
-            "The NetSuite emulator counts its 503s and hangs as one figure.",
+            + "counts a call before its 503 or hang is drawn, so such a SOAP call is in both figures. A throttled "
+            + "call of either kind is rejected before it is counted.",
+            "Retries are the apps' own daprsync.retries counts: requests repeated by the System APIs' clients, "
+            + "workflow activities repeated by the order workflow, and poller steps repeated inside a run. ns-sapi "
+            + "repeats NetSuite REST calls, SOAP calls rejected for the concurrency limit and failed getList reads "
+            + "itself. A SOAP upsert that fails with a 503 or a hang, and every failed Salesforce call, fails its "
+            + "activity or poller step instead, which is then repeated.",
+            "Order burst retries by target and operation: " + ordersFaulty.Retries.Describe() + ".",
+            "Invoice run retries by target and operation: " + invoicesFaulty.Retries.Describe() + ".",
             $"The benchmark's own activations (one PATCH per Order as the sales user, retried on a fault) drew "
             + $"{ordersFaulty.ActivationFaults.ServerErrors} 503s, {ordersFaulty.ActivationFaults.Throttled} 429s and "
             + $"{ordersFaulty.ActivationFaults.Timeouts} hangs from the Salesforce emulator; the Salesforce figures of "
@@ -108,6 +117,7 @@ public static class FaultDrillScenario
         }
 
         var callsBefore = environment.Calls();
+        using var retries = new RetryRecorder(host);
         var clock = Stopwatch.StartNew();
         var activation = new FaultTolerantActivation();
         await activation.QueueAsync(environment, orderIds, cancellationToken);
@@ -136,11 +146,13 @@ public static class FaultDrillScenario
             calls,
             faults,
             activation.Faults,
+            retries.Snapshot(),
             bus.Retries - busBefore.Retries,
             elapsed);
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {writebacks.Count} of {orders} written back, {result.SyncedOnce} synced once, {check.Duplicates} duplicated, "
-            + $"{faults.Total} faults, {calls.NetSuite} NetSuite and {calls.Salesforce} Salesforce calls, {elapsed.TotalSeconds:0.0} s"));
+            + $"{faults.Total} faults, {result.Retries.Total} retries, {calls.NetSuite} NetSuite and {calls.Salesforce} "
+            + $"Salesforce calls, {elapsed.TotalSeconds:0.0} s"));
         return result;
     }
 
@@ -157,6 +169,7 @@ public static class FaultDrillScenario
         }
 
         var callsBefore = environment.Calls();
+        using var retries = new RetryRecorder(host);
         var clock = Stopwatch.StartNew();
         var runs = new List<PollerRunResult>();
         InvoiceCheck check;
@@ -171,10 +184,12 @@ public static class FaultDrillScenario
         var elapsed = clock.Elapsed;
         var calls = environment.Calls() - callsBefore;
         var faults = await FaultInjection.ReadAsync(environment, cancellationToken) - faultsBefore;
+        var retried = retries.Snapshot();
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {runs.Count} runs ({string.Join(", ", runs.Select(run => run.Status))}), {check.Stored} stored, "
-            + $"{check.Missing} missing, {check.Duplicates} duplicated, {faults.Total} faults, {elapsed.TotalSeconds:0.0} s"));
-        return new InvoiceRuns(check, runs, calls, faults, elapsed);
+            + $"{check.Missing} missing, {check.Duplicates} duplicated, {faults.Total} faults, {retried.Total} retries, "
+            + $"{elapsed.TotalSeconds:0.0} s"));
+        return new InvoiceRuns(check, runs, calls, faults, retried, elapsed);
     }
 
     private static IEnumerable<Figure> OrderFigures(OrderBurst faulty, OrderBurst baseline)
@@ -189,8 +204,9 @@ public static class FaultDrillScenario
             new("orders lost: no complete writeback", faulty.IncompleteWriteback, "records"),
             new("orders duplicated", faulty.Duplicates, "records", "Sales Orders beyond one per Order"),
             new("orders marked Failed", faulty.MarkedFailed, "records", "Sync_Status__c = Failed at the end"),
-            new("orders: NetSuite 503s and hangs injected", appFaults.NetSuiteServerErrorsAndTimeouts, "faults"),
-            new("orders: NetSuite 429s injected", appFaults.NetSuiteThrottled, "faults", "REST calls only"),
+            new("orders: NetSuite 503s injected", appFaults.NetSuiteServerErrors, "faults"),
+            new("orders: NetSuite hangs injected", appFaults.NetSuiteTimeouts, "faults"),
+            new("orders: NetSuite calls throttled", appFaults.NetSuiteThrottled, "faults", "429 on REST, WS_REQUEST_BLOCKED on SOAP"),
             new("orders: Salesforce 503s injected", appFaults.SalesforceServerErrors - activation.ServerErrors, "faults", "the apps' calls"),
             new("orders: Salesforce 429s injected", appFaults.SalesforceThrottled - activation.Throttled, "faults", "the apps' calls"),
             new("orders: Salesforce hangs injected", appFaults.SalesforceTimeouts - activation.Timeouts, "faults", "the apps' calls"),
@@ -198,6 +214,14 @@ public static class FaultDrillScenario
             new("orders: NetSuite calls over fault-free run", faulty.Calls.NetSuite - baseline.Calls.NetSuite, "calls"),
             new("orders: Salesforce calls", faulty.Calls.Salesforce, "calls", $"fault-free run: {baseline.Calls.Salesforce}"),
             new("orders: Salesforce calls over fault-free run", faulty.Calls.Salesforce - baseline.Calls.Salesforce, "calls"),
+            new("orders: retries of NetSuite SOAP calls", faulty.Retries.NetSuiteSoapRequests, "retries",
+                $"by ns-sapi; fault-free run: {baseline.Retries.NetSuiteSoapRequests}"),
+            new("orders: retries of NetSuite REST calls", faulty.Retries.NetSuiteRestRequests, "retries",
+                $"fault-free run: {baseline.Retries.NetSuiteRestRequests}"),
+            new("orders: retries of Salesforce calls", faulty.Retries.SalesforceRequests, "retries",
+                $"fault-free run: {baseline.Retries.SalesforceRequests}"),
+            new("orders: workflow activity retries", faulty.Retries.WorkflowActivities, "retries",
+                $"fault-free run: {baseline.Retries.WorkflowActivities}"),
             new("orders: bus redeliveries", faulty.BusRetries, "deliveries", $"attempts after the first; fault-free run: {baseline.BusRetries}"),
             new("orders: wall time", Math.Round(faulty.Elapsed.TotalSeconds, 1), "s",
                 $"start of the activations to the last writeback seen; fault-free run: {baseline.Elapsed.TotalSeconds:0.0} s"),
@@ -212,8 +236,9 @@ public static class FaultDrillScenario
         new("invoices duplicated", faulty.Check.Duplicates, "records"),
         new("invoices: poller runs", faulty.Runs.Count, "runs", "repeated until every invoice is stored and a run completes"),
         new("invoices: records failed in the runs", faulty.Runs.Sum(run => run.Failed), "records", "left for the next run"),
-        new("invoices: NetSuite 503s and hangs injected", faulty.Faults.NetSuiteServerErrorsAndTimeouts, "faults"),
-        new("invoices: NetSuite 429s injected", faulty.Faults.NetSuiteThrottled, "faults"),
+        new("invoices: NetSuite 503s injected", faulty.Faults.NetSuiteServerErrors, "faults"),
+        new("invoices: NetSuite hangs injected", faulty.Faults.NetSuiteTimeouts, "faults"),
+        new("invoices: NetSuite calls throttled", faulty.Faults.NetSuiteThrottled, "faults"),
         new("invoices: Salesforce 503s injected", faulty.Faults.SalesforceServerErrors, "faults"),
         new("invoices: Salesforce 429s injected", faulty.Faults.SalesforceThrottled, "faults"),
         new("invoices: Salesforce hangs injected", faulty.Faults.SalesforceTimeouts, "faults"),
@@ -221,6 +246,12 @@ public static class FaultDrillScenario
         new("invoices: NetSuite calls over fault-free run", faulty.Calls.NetSuite - baseline.Calls.NetSuite, "calls"),
         new("invoices: Salesforce calls", faulty.Calls.Salesforce, "calls", $"fault-free run: {baseline.Calls.Salesforce}"),
         new("invoices: Salesforce calls over fault-free run", faulty.Calls.Salesforce - baseline.Calls.Salesforce, "calls"),
+        new("invoices: retries of NetSuite calls", faulty.Retries.NetSuiteRestRequests + faulty.Retries.NetSuiteSoapRequests,
+            "retries", $"fault-free run: {baseline.Retries.NetSuiteRestRequests + baseline.Retries.NetSuiteSoapRequests}"),
+        new("invoices: retries of Salesforce calls", faulty.Retries.SalesforceRequests, "retries",
+            $"fault-free run: {baseline.Retries.SalesforceRequests}"),
+        new("invoices: poller step retries", faulty.Retries.PollerSteps, "retries",
+            $"a page read or upsert repeated inside a run; fault-free run: {baseline.Retries.PollerSteps}"),
         new("invoices: wall time", Math.Round(faulty.Elapsed.TotalSeconds, 1), "s",
             $"all poller runs; fault-free run: {baseline.Elapsed.TotalSeconds:0.0} s"),
     ];

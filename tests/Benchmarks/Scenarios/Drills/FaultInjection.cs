@@ -7,21 +7,25 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DaprSync.Benchmarks.Scenarios.Drills;
 
 /// <summary>
-/// Faults counted by the emulators. The NetSuite emulator counts its 5xx errors and hangs of REST and SOAP calls as
-/// one figure, and its 429s of REST calls as another. The Salesforce emulator counts each kind apart.
+/// Faults counted by the emulators, each kind apart. NetSuite's throttled calls are REST calls rejected with a 429
+/// and SOAP calls rejected with the <c>WS_REQUEST_BLOCKED</c> concurrency fault.
 /// </summary>
 public sealed record FaultCounts(
-    long NetSuiteServerErrorsAndTimeouts,
+    long NetSuiteServerErrors,
+    long NetSuiteTimeouts,
     long NetSuiteThrottled,
     long SalesforceServerErrors,
     long SalesforceThrottled,
     long SalesforceTimeouts)
 {
-    public long Total => NetSuiteServerErrorsAndTimeouts + NetSuiteThrottled + SalesforceServerErrors
-        + SalesforceThrottled + SalesforceTimeouts;
+    public long Total => NetSuiteServerErrors + NetSuiteTimeouts + NetSuiteThrottled
+        + SalesforceServerErrors + SalesforceThrottled + SalesforceTimeouts;
+
+    public long NetSuiteTotal => NetSuiteServerErrors + NetSuiteTimeouts + NetSuiteThrottled;
 
     public static FaultCounts operator -(FaultCounts after, FaultCounts before) => new(
-        after.NetSuiteServerErrorsAndTimeouts - before.NetSuiteServerErrorsAndTimeouts,
+        after.NetSuiteServerErrors - before.NetSuiteServerErrors,
+        after.NetSuiteTimeouts - before.NetSuiteTimeouts,
         after.NetSuiteThrottled - before.NetSuiteThrottled,
         after.SalesforceServerErrors - before.SalesforceServerErrors,
         after.SalesforceThrottled - before.SalesforceThrottled,
@@ -48,8 +52,7 @@ public static class FaultInjection
     };
 
     /// <summary>
-    /// Sets the fault rates of both emulators. NetSuite's 5xx and hangs hit REST and SOAP calls, but its 429s hit
-    /// REST calls only, because the emulator's throttle runs in front of the REST endpoints.
+    /// Sets the fault rates of both emulators. NetSuite's 503s, hangs and throttling hit REST and SOAP calls alike.
     /// </summary>
     public static async Task InjectAsync(BenchmarkEnvironment environment, CancellationToken cancellationToken)
     {
@@ -79,18 +82,21 @@ public static class FaultInjection
     public static async Task<FaultCounts> ReadAsync(BenchmarkEnvironment environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var netSuiteFaults = environment.Emulators.NetSuite.Services.GetRequiredService<FaultInjector>().InjectedCount;
         using var netSuite = new HttpClient { BaseAddress = environment.Emulators.NetSuite.BaseAddress };
-        var throttle = await netSuite.GetFromJsonAsync<JsonObject>("admin/throttle", cancellationToken);
+        var injected = await netSuite.GetFromJsonAsync<JsonObject>("admin/faults/injected", cancellationToken)
+            ?? throw new InvalidOperationException("GET admin/faults/injected of the NetSuite emulator returned no body.");
+        var throttle = await netSuite.GetFromJsonAsync<JsonObject>("admin/throttle", cancellationToken)
+            ?? throw new InvalidOperationException("GET admin/throttle of the NetSuite emulator returned no body.");
         using var salesforce = new HttpClient { BaseAddress = environment.Emulators.SalesforceRestAddress };
         var traffic = await salesforce.GetFromJsonAsync<JsonObject>("admin/traffic", cancellationToken);
-        var injected = traffic?["injected"]
+        var salesforceInjected = traffic?["injected"]
             ?? throw new InvalidOperationException("GET admin/traffic of the Salesforce emulator returned no 'injected' counts.");
         return new FaultCounts(
-            netSuiteFaults,
-            throttle?["throttled"]?.GetValue<long>() ?? 0,
-            injected["serverErrors"]!.GetValue<long>(),
-            injected["throttled"]!.GetValue<long>(),
-            injected["timeouts"]!.GetValue<long>());
+            injected["errors"]!.GetValue<long>(),
+            injected["hangs"]!.GetValue<long>(),
+            throttle["throttled"]!.GetValue<long>(),
+            salesforceInjected["serverErrors"]!.GetValue<long>(),
+            salesforceInjected["throttled"]!.GetValue<long>(),
+            salesforceInjected["timeouts"]!.GetValue<long>());
     }
 }
