@@ -42,6 +42,7 @@ internal sealed partial class PollerRun<T>
         // While one page's batches go to Salesforce the next page is read, and never more than one page ahead,
         // so memory stays bounded by two pages.
         var next = ReadPageAsync(reader, deletions, since, until, cursor, cancellationToken);
+        var fetchCursor = cursor;
         while (true)
         {
             PollerPage<T> page;
@@ -63,7 +64,7 @@ internal sealed partial class PollerRun<T>
 
             if (!page.HasMore)
             {
-                await ProcessPageAsync(page, alreadyProcessed, pending, cancellationToken);
+                await ProcessPageAsync(page, fetchCursor, alreadyProcessed, pending, cancellationToken);
                 return;
             }
 
@@ -71,12 +72,16 @@ internal sealed partial class PollerRun<T>
             var processed = false;
             try
             {
-                await ProcessPageAsync(page, alreadyProcessed, pending, cancellationToken);
-                if (!deletions && pending.Count == 0)
+                await ProcessPageAsync(page, fetchCursor, alreadyProcessed, pending, cancellationToken);
+                if (!deletions)
                 {
-                    await SaveCheckpointAsync(since, until, page.Cursor, cancellationToken);
+                    // Every record before this cursor is upserted: the page's end when no record waits in a partial
+                    // batch, otherwise the start of the page that contains the oldest waiting record.
+                    var done = pending.Count == 0 ? page.Cursor : _oldestPendingFetchCursor;
+                    await SaveCheckpointAsync(since, until, done, cancellationToken);
                 }
 
+                fetchCursor = page.Cursor;
                 processed = true;
             }
             finally
@@ -89,17 +94,19 @@ internal sealed partial class PollerRun<T>
         }
     }
 
-    // Saved only when no record of the page waits in a partial batch, so every record before the cursor is done.
-    // With the default page and batch sizes (1000 and 200) that is after every page. The processed ids go along so
-    // the resumed run can save them for the next run's overlap, unless there are more than
+    // Every record before the cursor is done. The processed ids go along, so the resumed run skips the records after
+    // the cursor that were upserted already and saves them for the next run's overlap, unless there are more than
     // MaxCheckpointProcessed of them, as in a burst of changes within the overlap.
-    // NOTE: without them, the run after a resumed one upserts the interrupted run's records inside its overlap again.
+    // NOTE: without them, the resumed run and the run after it upsert the interrupted run's records again.
     private Task SaveCheckpointAsync(DateTimeOffset since, DateTimeOffset until, string? cursor, CancellationToken cancellationToken)
     {
-        if (cursor is null)
+        // A null cursor is the window's start, and an unchanged one would store the same position again.
+        if (cursor is null || cursor == _checkpointCursor)
         {
             return Task.CompletedTask;
         }
+
+        _checkpointCursor = cursor;
 
         var processed = _processed.Count <= MaxCheckpointProcessed
             ? new Dictionary<string, DateTimeOffset>(_processed, StringComparer.Ordinal)
@@ -125,8 +132,13 @@ internal sealed partial class PollerRun<T>
         return new ReadAhead(page, cancellation);
     }
 
+    /// <summary>
+    /// Skips the records processed before and adds the others to <paramref name="pending"/>, upserting each full batch.
+    /// <paramref name="fetchCursor"/> is the cursor the page was read with, kept for the oldest waiting record.
+    /// </summary>
     private async Task ProcessPageAsync(
         PollerPage<T> page,
+        string? fetchCursor,
         IReadOnlyDictionary<string, DateTimeOffset> alreadyProcessed,
         List<T> pending,
         CancellationToken cancellationToken)
@@ -139,6 +151,11 @@ internal sealed partial class PollerRun<T>
             {
                 _skipped++;
                 continue;
+            }
+
+            if (pending.Count == 0)
+            {
+                _oldestPendingFetchCursor = fetchCursor;
             }
 
             pending.Add(record);

@@ -31,6 +31,10 @@ internal sealed partial class PollerRun<T>(
     private DateTimeOffset? _highestRead;
     private DateTimeOffset _watermarkBefore;
 
+    // The cursor of the page that contains the oldest record waiting in a partial batch, and the last checkpoint's.
+    private string? _oldestPendingFetchCursor;
+    private string? _checkpointCursor;
+
     public async Task<PollerRunResult> ExecuteAsync(CancellationToken cancellationToken)
     {
         // Work runs on the keeper's token, which a lost lease cancels; the closing writes use the caller's.
@@ -59,6 +63,10 @@ internal sealed partial class PollerRun<T>(
         {
             _processed[id] = lastModified;
         }
+
+        // The checkpoint's cursor can lie before records that the interrupted run upserted, because a partial batch
+        // was still waiting there, so those records are skipped like the ones processed by earlier runs.
+        var skip = checkpoint?.Processed is { Count: > 0 } done ? Merge(alreadyProcessed, done) : alreadyProcessed;
         RunStarted(engine.Logger, poller, runId, windowStart, windowEnd);
         if (checkpoint is not null)
         {
@@ -68,7 +76,7 @@ internal sealed partial class PollerRun<T>(
         string? transient = null;
         try
         {
-            await ReadAllPagesAsync(windowStart, windowEnd, checkpoint?.Cursor, alreadyProcessed, work);
+            await ReadAllPagesAsync(windowStart, windowEnd, checkpoint?.Cursor, skip, work);
         }
         catch (TransientPollerException exception)
         {
@@ -113,5 +121,17 @@ internal sealed partial class PollerRun<T>(
         RunFinished(engine.Logger, poller, runId, result.Status, _pages + _deletionPages, _read, _deletionsRead,
             _skipped, _upserted, _failures.Count, before, after, result.Duration);
         return result;
+    }
+
+    private static Dictionary<string, DateTimeOffset> Merge(
+        IReadOnlyDictionary<string, DateTimeOffset> first, IReadOnlyDictionary<string, DateTimeOffset> second)
+    {
+        var merged = new Dictionary<string, DateTimeOffset>(first, StringComparer.Ordinal);
+        foreach (var (id, lastModified) in second)
+        {
+            merged[id] = lastModified;
+        }
+
+        return merged;
     }
 }

@@ -55,6 +55,46 @@ public sealed class PollerCheckpointTests
     }
 
     [Fact]
+    public async Task RunAsync_SkipsUnalignedWithBatches_StillResumes()
+    {
+        // The first run syncs 30 records, which the next run's overlap reads again and skips. 30 is no multiple of
+        // the batch size of 50, so from then on a partial batch waits after every page.
+        for (var i = 0; i < 30; i++)
+        {
+            _source.Add($"A{i:D3}", Start.AddSeconds(-60).AddMilliseconds(i));
+        }
+
+        var engine = PollerTestEngine.Create(_state, _time);
+        var first = await RunToEndAsync(engine);
+        for (var i = 0; i < 400; i++)
+        {
+            _source.Add($"B{i:D3}", Start.AddSeconds(-30).AddMilliseconds(i));
+        }
+
+        // Batches with B250 or later fail, so the run stops on its fourth page, with B0 to B249 upserted.
+        _sink.FailTransiently = record => record.Id[0] == 'B' && int.Parse(record.Id[1..], CultureInfo.InvariantCulture) >= 250;
+        _time.Advance(TimeSpan.FromMinutes(15));
+        var stopped = await RunToEndAsync(engine);
+        _sink.FailTransiently = null;
+        _time.Advance(TimeSpan.FromMinutes(15));
+        var resumed = await RunToEndAsync(engine);
+
+        Assert.Equal(PollerRunStatus.Completed, first.Status);
+        Assert.Equal(PollerRunStatus.Repeating, stopped.Status);
+        Assert.Equal(30, stopped.SkippedAsProcessed);
+        Assert.Equal(250, stopped.Upserted);
+        Assert.Equal(stopped.RunId, resumed.ResumedRunId);
+        // The checkpoint is the start of page 3 (B170 on), where B250 to B269 waited in a partial batch. B170 to B249
+        // were upserted before the stop, so they are skipped.
+        Assert.Equal(230, resumed.Read);
+        Assert.Equal(80, resumed.SkippedAsProcessed);
+        Assert.Equal(150, resumed.Upserted);
+        var upserted = _sink.Batches.SelectMany(batch => batch).Select(record => record.Id).ToList();
+        Assert.Equal(upserted.Count, upserted.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(430, upserted.Count);
+    }
+
+    [Fact]
     public async Task RunAsync_AfterResumedRunCompleted_ReadsNewWindow()
     {
         _source.AddMany(400, Start.AddHours(-1));
