@@ -27,15 +27,61 @@ public sealed record BenchmarkOptions(
           duplicated, no fault injected (faults), or a poller watermark that went back or did not advance, or a run
           after a poller kill that did not finish the cut run's window from its checkpoint (crash).
 
-        Options:
-          --out DIR          where to write SCENARIO.json and SCENARIO.md (default tests/Benchmarks/results)
-          --n N              records of the scenario (invoices: 10000, orders: 1000; faults and crash: orders,
-                             with 10 x N invoices; redelivery: orders and accounts)
+        Options (--name VALUE or --name=VALUE):
+          --out DIR          where to write SCENARIO.json, SCENARIO.md and SCENARIO.log, the apps' and emulators'
+                             log (default tests/Benchmarks/results)
+          --n N              records of the scenario (invoices: 10000, orders: 1000; memory: the smaller N, run
+                             again at 10 x N, default 10000; faults and crash: orders, with 10 x N invoices;
+                             redelivery: orders and accounts)
           --baseline-n N     invoices of the invoice baseline run (default 1000)
           --kills N          host kills during the order burst of the crash scenario (default 5); 2 kills
                              inside poller runs follow them
-          --verbose          log every request of the apps and emulators with its duration (Information level)
+          --verbose          log every request of the apps and emulators with its duration (Information level),
+                             and copy the log to the console
+          --help             print this text
         """;
+
+    /// <summary>The options each scenario reads beyond --out and --verbose; any other option is ignored with a warning.</summary>
+    private static readonly Dictionary<string, string[]> ScenarioOptions = new(StringComparer.Ordinal)
+    {
+        ["invoices"] = ["--n", "--baseline-n"],
+        ["orders"] = ["--n"],
+        ["memory"] = ["--n"],
+        ["faults"] = ["--n"],
+        ["crash"] = ["--n", "--kills"],
+        ["redelivery"] = ["--n"],
+    };
+
+    /// <summary>The scenario names.</summary>
+    public static IReadOnlyCollection<string> Scenarios => ScenarioOptions.Keys;
+
+    /// <summary>True when the arguments ask for the usage text.</summary>
+    public static bool IsHelp(IReadOnlyList<string> args) =>
+        args.Any(arg => arg is "--help" or "-h");
+
+    /// <summary>Returns a warning for each option given that the scenario does not read.</summary>
+    public IEnumerable<string> IgnoredOptionWarnings()
+    {
+        var read = ScenarioOptions.GetValueOrDefault(Scenario, []);
+        var supplied = new List<string>();
+        if (Records is not null)
+        {
+            supplied.Add("--n");
+        }
+
+        if (BaselineRecords is not null)
+        {
+            supplied.Add("--baseline-n");
+        }
+
+        if (Kills is not null)
+        {
+            supplied.Add("--kills");
+        }
+
+        return supplied.Where(option => !read.Contains(option))
+            .Select(option => $"warning: the {Scenario} scenario does not read {option}, so it is ignored.");
+    }
 
     /// <summary>Parses the arguments, or returns null and an error message that names the invalid option.</summary>
     public static BenchmarkOptions? Parse(IReadOnlyList<string> args, out string? error)
@@ -49,6 +95,13 @@ public sealed record BenchmarkOptions(
         }
 
         var scenario = args[0];
+        if (!ScenarioOptions.ContainsKey(scenario))
+        {
+            error = $"Unknown scenario '{scenario}': give {string.Join(", ", ScenarioOptions.Keys)}.";
+            return null;
+        }
+
+        args = SplitAssignments(args);
         var output = Path.Combine("tests", "Benchmarks", "results");
         int? records = null;
         int? baseline = null;
@@ -62,7 +115,7 @@ public sealed record BenchmarkOptions(
                 case "--verbose":
                     verbose = true;
                     break;
-                case "--out" when value is not null:
+                case "--out" when !string.IsNullOrEmpty(value) && !value.StartsWith("--", StringComparison.Ordinal):
                     output = value;
                     i++;
                     break;
@@ -78,7 +131,8 @@ public sealed record BenchmarkOptions(
                     kills = n;
                     i++;
                     break;
-                case "--out" or "--n" or "--baseline-n" or "--kills" when value is null || value.StartsWith("--", StringComparison.Ordinal):
+                case "--out" or "--n" or "--baseline-n" or "--kills"
+                    when string.IsNullOrEmpty(value) || value.StartsWith("--", StringComparison.Ordinal):
                     error = $"Missing value of {args[i]}.";
                     return null;
                 case "--n" or "--baseline-n" or "--kills":
@@ -91,6 +145,27 @@ public sealed record BenchmarkOptions(
         }
 
         return new BenchmarkOptions(scenario, Path.GetFullPath(output), records, baseline, verbose, kills);
+    }
+
+    // Turns "--n=200" into "--n" and "200", so both forms parse alike.
+    private static List<string> SplitAssignments(IReadOnlyList<string> args)
+    {
+        var split = new List<string>(args.Count);
+        foreach (var arg in args)
+        {
+            var equals = arg.IndexOf('=', StringComparison.Ordinal);
+            if (arg.StartsWith("--", StringComparison.Ordinal) && equals > 2)
+            {
+                split.Add(arg[..equals]);
+                split.Add(arg[(equals + 1)..]);
+            }
+            else
+            {
+                split.Add(arg);
+            }
+        }
+
+        return split;
     }
 
     private static bool TryParseCount(string? value, out int count) =>

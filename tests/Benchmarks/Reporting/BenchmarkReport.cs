@@ -29,6 +29,12 @@ public sealed record BenchmarkReport(
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
+    /// <summary>The command line that produced the report.</summary>
+    public string? Command { get; init; }
+
+    /// <summary>The git commit of the code that ran, from <see cref="SourceVersion.Describe"/>.</summary>
+    public string? Commit { get; init; }
+
     /// <summary>Writes <c>{scenario}.json</c> and <c>{scenario}.md</c> into <paramref name="directory"/> and returns
     /// their paths.</summary>
     public async Task<(string Json, string Markdown)> WriteAsync(string directory, CancellationToken cancellationToken)
@@ -49,6 +55,12 @@ public sealed record BenchmarkReport(
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Run {StartedAt:yyyy-MM-dd HH:mm} UTC on {Machine.Processors} processors, {Machine.MemoryGiB} GiB, "
             + $"{Machine.OperatingSystem}, {Machine.Runtime}.");
+        if (Command is not null)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"Command: `{Command}`, at commit {Commit ?? "unknown"}.");
+        }
+
         text.AppendLine();
         text.AppendLine("| setting | value |");
         text.AppendLine("|---------|-------|");

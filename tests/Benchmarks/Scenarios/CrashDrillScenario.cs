@@ -27,6 +27,9 @@ public static class CrashDrillScenario
     /// <summary>Kills inside poller runs, after the kills during the order burst.</summary>
     public const int PollerKills = 2;
 
+    /// <summary>The status of a poller run whose request the kill ended.</summary>
+    private const string CutByKill = "cut by the kill";
+
     /// <summary>The poller page size of <see cref="DrillHostSettings.Crash"/>.</summary>
     private const int PollerPageSize = 50;
 
@@ -105,15 +108,25 @@ public static class CrashDrillScenario
 
         // Then kills inside poller runs. Each waits until a random share of the invoices still missing from Salesforce
         // is stored, so it lands after some of the run's pages, and the run after it must finish the cut run's window
-        // from its checkpoint.
+        // from its checkpoint. A run can complete before its kill, for example one that finishes an older cut window,
+        // so up to PollerKills + 3 kills are made to cut PollerKills runs.
         var pollerKillLog = new List<string>();
-        for (var kill = 0; kill < PollerKills; kill++)
+        var pollerRunsCut = 0;
+        var extraInvoices = 0;
+        for (var kill = 0; pollerRunsCut < PollerKills && kill < PollerKills + 3; kill++)
         {
             var storedBefore = InvoiceWorkload.Check(environment, invoices).Stored;
             var missing = invoices.Count - storedBefore;
+
+            // At small N the poller runs of the burst's lives store every invoice, so a fresh batch gives the kill
+            // several pages to land in.
             if (missing < 4 * PollerPageSize)
             {
-                break;
+                var batch = 8 * PollerPageSize;
+                invoices.AddRange(billing.BillInvoices(batch, "70000", 42m).Select(invoice => invoice.Id));
+                extraInvoices += batch;
+                missing += batch;
+                progress.WriteLine($"  poller kill {kill + 1}: {batch} more invoices billed, because {missing - batch} were left");
             }
 
             // The killed run's lease must expire first, or the new run is skipped.
@@ -126,6 +139,7 @@ public static class CrashDrillScenario
             await child.DisposeAsync();
             var storedAtKill = InvoiceWorkload.Check(environment, invoices).Stored;
             child = await ChildHost.StartAsync(settings, StartTimeout, cancellationToken);
+            pollerRunsCut += runStatus == CutByKill ? 1 : 0;
             pollerKillLog.Add($"poller kill {kill + 1}: waited for {target} invoices in Salesforce, {storedAtKill} at the kill, "
                 + $"poller run {runStatus}");
             progress.WriteLine($"  poller kill {kill + 1}: {storedAtKill} invoices stored, poller run {runStatus}");
@@ -152,13 +166,15 @@ public static class CrashDrillScenario
             var figures = new List<Figure>
             {
                 new("kills", kills, "kills", "SIGKILL of the host process tree during the order burst"),
-                new("poller kills", pollerKillLog.Count, "kills", "SIGKILL inside a poller run, after some of its pages"),
+                new("poller kills", pollerKillLog.Count, "kills", "SIGKILL while a poller run was expected"),
+                new("poller runs cut by a kill", pollerRunsCut, "runs", "after some of their pages"),
                 new("orders", orders, "records"),
                 new("orders synced once", syncedOnce, "records", "one Sales Order and a complete writeback"),
                 new("orders duplicated", check.Duplicates, "records", "Sales Orders beyond one per Order"),
                 new("orders lost: no Sales Order", check.Missing, "records", "order events lost"),
                 new("orders lost: no complete writeback", incomplete, "records"),
-                new("invoices", invoices.Count, "records"),
+                new("invoices", invoices.Count, "records", extraInvoices == 0 ? null
+                    : $"{extraInvoices} of them billed before the poller kills, because too few were left"),
                 new("invoices stored once", storedOnce, "records"),
                 new("invoices lost: not stored", invoiceCheck.Missing, "records"),
                 new("invoices duplicated", invoiceCheck.Duplicates, "records", "Invoice__c records beyond one per invoice"),
@@ -212,7 +228,7 @@ public static class CrashDrillScenario
                 failures.Add($"the watermark went back from {firstRun.WatermarkAfter:O} to {lastRun.WatermarkBefore:O} across the kills");
             }
 
-            var lastPollerKillCut = pollerKillLog.Count > 0 && pollerKillLog[^1].EndsWith("cut by the kill", StringComparison.Ordinal);
+            var lastPollerKillCut = pollerKillLog.Count > 0 && pollerKillLog[^1].EndsWith(CutByKill, StringComparison.Ordinal);
             if (lastPollerKillCut && lastRun.ResumedRunId is null)
             {
                 failures.Add("the run after the last poller kill read the window again instead of finishing it from the "
@@ -223,6 +239,11 @@ public static class CrashDrillScenario
             {
                 failures.Add($"the last poller run ended {lastRun.Status} with watermark {lastRun.WatermarkAfter:O}, "
                     + $"not later than {firstRun.WatermarkAfter:O} and at or after {billedAt:O}");
+            }
+
+            if (pollerRunsCut < PollerKills)
+            {
+                failures.Add($"{pollerRunsCut} of {PollerKills} poller kills cut a run, in {pollerKillLog.Count} tries");
             }
 
             notes.AddRange(failures.Select(failure => "check failed: " + failure));
@@ -255,7 +276,7 @@ public static class CrashDrillScenario
         catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException or IOException
             || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return "cut by the kill";
+            return CutByKill;
         }
     }
 

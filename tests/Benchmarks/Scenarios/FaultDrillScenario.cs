@@ -92,10 +92,10 @@ public static class FaultDrillScenario
             + "activity or poller step instead, which is then repeated.",
             "Order burst retries by target and operation: " + ordersFaulty.Retries.Describe() + ".",
             "Invoice run retries by target and operation: " + invoicesFaulty.Retries.Describe() + ".",
-            $"The benchmark's own activations (one PATCH per Order as the sales user, retried on a fault) drew "
-            + $"{ordersFaulty.ActivationFaults.ServerErrors} 503s, {ordersFaulty.ActivationFaults.Throttled} 429s and "
-            + $"{ordersFaulty.ActivationFaults.Timeouts} hangs from the Salesforce emulator; the Salesforce figures of "
-            + "the apps exclude them, and all Salesforce call counts exclude the activations.",
+            $"The benchmark's own activations (one PATCH per Order as the sales user, retried on a fault) drew these "
+            + $"faults from the Salesforce emulator: 503s {ordersFaulty.ActivationFaults.ServerErrors}, 429s "
+            + $"{ordersFaulty.ActivationFaults.Throttled}, hangs {ordersFaulty.ActivationFaults.Timeouts}. The Salesforce "
+            + "figures of the apps exclude them, and all Salesforce call counts exclude the activations.",
             "Poller run statuses with faults: " + string.Join(", ", invoicesFaulty.Runs.Select(run => run.Status)),
         };
         notes.AddRange(failures.Select(failure => "check failed: " + failure));

@@ -19,6 +19,8 @@ public static class InvoiceScenario
     public const int NetSuiteLatencyMilliseconds = 100;
     public const int SalesforceLatencyMilliseconds = 80;
 
+    private const int BaselinePageSize = 50;
+
     public static async Task<BenchmarkReport> RunAsync(BenchmarkOptions options, TextWriter progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -31,14 +33,15 @@ public static class InvoiceScenario
         var measured = await MeasureAsync(n, 1000, 200, progress, cancellationToken);
         var peak = ProcessMemory.PeakWorkingSetBytes(Environment.ProcessId) ?? Environment.WorkingSet;
         progress.WriteLine($"invoices: baseline at {baselineN} invoices, page size 50, batch size 1");
-        var baseline = await MeasureAsync(baselineN, 50, 1, progress, cancellationToken);
+        var baseline = await MeasureAsync(baselineN, BaselinePageSize, 1, progress, cancellationToken);
 
-        // Pages and upserts grow with N; the baseline's other NetSuite calls (the deleted-transactions read) happen
-        // once per run, so they are not scaled.
+        // The baseline reads ceil(N/50) pages and sends one upsert per record. Its other calls (the deleted-transactions
+        // read, and any page or call beyond those counts) happen once per run, so they are carried over unscaled.
         var scale = (double)n / baselineN;
-        var baselineOnceNetSuite = baseline.Calls.NetSuite - baseline.Pages;
-        var baselineNetSuite = Math.Round(baseline.Pages * scale) + baselineOnceNetSuite;
-        var baselineSalesforce = Math.Round(baseline.Calls.Salesforce * scale);
+        var baselineOnceNetSuite = baseline.Calls.NetSuite - PagesOf(baselineN);
+        var baselineNetSuite = PagesOf(n) + baselineOnceNetSuite;
+        var baselineOnceSalesforce = baseline.Calls.Salesforce - baselineN;
+        var baselineSalesforce = n + baselineOnceSalesforce;
         var measuredCalls = measured.Calls.NetSuite + measured.Calls.Salesforce;
         var baselineCalls = baselineNetSuite + baselineSalesforce;
         var minimum = Math.Ceiling(n / 1000.0) + Math.Ceiling(n / 200.0);
@@ -59,10 +62,11 @@ public static class InvoiceScenario
             new("invoices duplicated", measured.Check.Duplicates, "records"),
             new("baseline invoices measured", baselineN, "records"),
             new("baseline NetSuite calls at N", baselineNetSuite, "calls",
-                $"pages measured at {baselineN}, x{scale:0.##}, plus {baselineOnceNetSuite} read once per run"),
-            new("baseline Salesforce calls at N", baselineSalesforce, "calls", $"measured at {baselineN}, x{scale:0.##}"),
+                $"ceil(N/50) pages, plus {baselineOnceNetSuite} more per run as measured at {baselineN}"),
+            new("baseline Salesforce calls at N", baselineSalesforce, "calls",
+                $"one upsert per record, plus {baselineOnceSalesforce} more per run as measured at {baselineN}"),
             new("baseline wall time at N", Math.Round(baseline.Elapsed.TotalSeconds * scale, 1), "s", "estimate: measured time scaled linearly"),
-            new("baseline calls / calls", Math.Round(baselineCalls / measuredCalls, 1), "ratio"),
+            new("baseline calls / calls", Math.Round(baselineCalls / (double)measuredCalls, 1), "ratio"),
             new("minimum calls", minimum, "calls", "ceil(N/1000) + ceil(N/200)"),
             new("calls / minimum calls", Math.Round(measuredCalls / minimum, 3), "ratio"),
         };
@@ -116,4 +120,6 @@ public static class InvoiceScenario
 
         return new InvoiceRunFigures(invoices, pageSize, batchSize, calls, elapsed, run.Pages, run.UpsertCalls, check);
     }
+
+    private static long PagesOf(int records) => (long)Math.Ceiling(records / (double)BaselinePageSize);
 }
