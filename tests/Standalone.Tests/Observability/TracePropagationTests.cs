@@ -33,14 +33,23 @@ public sealed class TracePropagationTests
         var outcomes = await sandbox.WaitForOutcomesAsync(o => o.Any(x => x.RecordId == accountId));
         Assert.Equal(SyncOutcomes.Synced, Assert.Single(outcomes, o => o.RecordId == accountId).Outcome);
         // Other tests of this assembly run at the same time and export to this provider too, so the spans of
-        // this run are found through this account's id and its trace. The bridge's receive span can end after
-        // the outcome is stored, so the spans are read again until it is there.
+        // this run are found through this account's id and its trace. Several spans that the checks below look
+        // for can end after the outcome is stored, so the spans are read again until every one of them is there.
+        // The bridge's receive span can end late, and so can the bus's delivery span, which ends after the bus
+        // has read the orchestrator's response and recorded the delivery. ASP.NET Core ends a server span when
+        // it disposes the request, which can be after the client has read the response.
         var orchestratorPort = sandbox.Host.App(AppIds.Orchestrator).BaseAddress.Port;
+        var netSuiteSapiPort = sandbox.Host.App(AppIds.NetSuiteSapi).BaseAddress.Port;
         bool IsReceive(Activity span, IEnumerable<Activity> all) =>
             span.DisplayName == "/event/AccountsEvent__e receive"
             && span.ParentSpanId == default
             && ServerPortOf(all, span.TraceId, orchestratorPort) is not null
             && Customer(all, span.TraceId, accountId) is not null;
+        bool IsTraceComplete(Activity receive, IEnumerable<Activity> all) =>
+            IsReceive(receive, all)
+            && all.Any(span => span.TraceId == receive.TraceId && span.DisplayName == $"{Topics.AccountChanged} deliver")
+            && ServerPortOf(all, receive.TraceId, netSuiteSapiPort) is not null
+            && ClientPortOf(all, receive.TraceId, netSuiteSapiPort) is not null;
 
         List<Activity> exported;
         var waited = Stopwatch.StartNew();
@@ -48,7 +57,7 @@ public sealed class TracePropagationTests
         {
             tracing.ForceFlush();
             exported = [.. spans];
-            if (exported.Any(span => IsReceive(span, exported)))
+            if (exported.Any(span => IsTraceComplete(span, exported)))
             {
                 break;
             }
@@ -79,6 +88,11 @@ public sealed class TracePropagationTests
     private static Activity? ServerPortOf(IEnumerable<Activity> spans, ActivityTraceId traceId, int port) =>
         spans.FirstOrDefault(span => span.TraceId == traceId
             && span.Kind == ActivityKind.Server
+            && span.GetTagItem("server.port") is int serverPort && serverPort == port);
+
+    private static Activity? ClientPortOf(IEnumerable<Activity> spans, ActivityTraceId traceId, int port) =>
+        spans.FirstOrDefault(span => span.TraceId == traceId
+            && span.Kind == ActivityKind.Client
             && span.GetTagItem("server.port") is int serverPort && serverPort == port);
 
     // ns-sapi's request to the NetSuite emulator addresses the customer by its external id.
