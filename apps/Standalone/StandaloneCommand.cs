@@ -48,9 +48,13 @@ public static class StandaloneCommand
                 return await RunSandboxAsync(rest, stop, output, error);
             case "run":
                 return await RunHostAsync(stop.Token);
-            case null or "--help" or "-h" or "help":
+            case null:
+                // No command is a usage error, so the text goes to the error stream with exit code 2.
+                error.WriteLine(Usage);
+                return 2;
+            case "--help" or "-h" or "help":
                 output.WriteLine(Usage);
-                return command is null ? 2 : 0;
+                return 0;
             default:
                 error.WriteLine($"Unknown command '{command}'.");
                 error.WriteLine(Usage);

@@ -140,6 +140,19 @@ public sealed class SandboxRunnerTests
         Assert.Null(options);
         Assert.Equal("Plan file 'no-such-plan.json' was not found.", error);
     }
+
+    [Fact]
+    public void Parse_PlanIsFolder_ReturnsErrorNamingFolder()
+    {
+        var folder = Directory.CreateTempSubdirectory("daprsync-plan-folder-");
+
+        var options = SandboxOptions.Parse(["--import", folder.FullName], out var error);
+
+        Assert.Null(options);
+        Assert.Equal($"--import {folder.FullName} is a folder; give the plan file, such as "
+            + $"{Path.Combine(folder.FullName, "plan.json")}.", error);
+        folder.Delete();
+    }
 }
 
 /// <summary>Locates test input kept outside the repository, beside the clone.</summary>

@@ -73,6 +73,12 @@ public sealed record SandboxOptions(string? ImportPlan, string? ReportPath, Time
             return null;
         }
 
+        if (plan is not null && Directory.Exists(plan))
+        {
+            error = $"--import {plan} is a folder; give the plan file, such as {Path.Combine(plan, "plan.json")}.";
+            return null;
+        }
+
         if (plan is not null && !File.Exists(plan))
         {
             error = $"Plan file '{plan}' was not found.";
