@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using DaprSync.Benchmarks.Hosting;
 using DaprSync.Benchmarks.Reporting;
 using DaprSync.Benchmarks.Scenarios;
 using Serilog;
@@ -23,6 +25,9 @@ public static class BenchmarkCommand
     /// <summary>Exit code of a run stopped by Ctrl+C (128 + SIGINT), as shells report it.</summary>
     public const int InterruptedExitCode = 130;
 
+    /// <summary>Exit code of a run stopped by SIGTERM (128 + 15), as shells report it.</summary>
+    public const int TerminatedExitCode = 143;
+
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -36,7 +41,7 @@ public static class BenchmarkCommand
         if (options is null)
         {
             Console.Error.WriteLine(error);
-            Console.Error.WriteLine(BenchmarkOptions.Usage);
+            Console.Error.WriteLine("Run with --help for the scenarios and options.");
             return 2;
         }
 
@@ -52,21 +57,43 @@ public static class BenchmarkCommand
             Console.Error.WriteLine(warning);
         }
 
+        // Each run replaces the previous run's logs.
         var logPath = Path.Combine(options.OutputDirectory, $"{options.Scenario}.log");
+        File.Delete(logPath);
         Log.Logger = CreateLogger(options, logPath);
         Console.WriteLine($"{options.Scenario}: the apps' and emulators' log is in {logPath}");
+        if (options.Scenario is "crash" or "memory")
+        {
+            var hostLogPath = Path.Combine(options.OutputDirectory, $"{options.Scenario}.host.log");
+            ChildHost.WriteOutputTo(hostLogPath);
+            Console.WriteLine($"{options.Scenario}: the standalone host runs as a child process; its log is in {hostLogPath}");
+        }
+
+        // Ctrl+C and SIGTERM end the run the same way: the scenario is cancelled and every child host is killed.
         using var cancel = new CancellationTokenSource();
+        var stoppedBy = InterruptedExitCode;
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
             cancel.Cancel();
         };
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stoppedBy = TerminatedExitCode;
+            cancel.Cancel();
+        });
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => ChildHost.KillAll();
+
+        // Killed at once, not when the scenario unwinds: the emulators wait for a live child's open connections when
+        // they stop, which took 30 s (the default host shutdown timeout) in the crash scenario.
+        using var killChildren = cancel.Token.Register(ChildHost.KillAll);
 
         Func<BenchmarkOptions, TextWriter, CancellationToken, Task<ScenarioOutcome>> scenario = options.Scenario switch
         {
-            "invoices" => WithoutChecks(InvoiceScenario.RunAsync),
-            "memory" => WithoutChecks(MemoryScenario.RunAsync),
-            "orders" => WithoutChecks(OrderScenario.RunAsync),
+            "invoices" => InvoiceScenario.RunAsync,
+            "memory" => MemoryScenario.RunAsync,
+            "orders" => OrderScenario.RunAsync,
             "faults" => FaultDrillScenario.RunAsync,
             "crash" => CrashDrillScenario.RunAsync,
             "redelivery" => RedeliveryDrillScenario.RunAsync,
@@ -95,10 +122,20 @@ public static class BenchmarkCommand
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
             Console.Error.WriteLine($"{options.Scenario}: interrupted, so no report was written.");
-            return InterruptedExitCode;
+            return stoppedBy;
+        }
+        catch (Exception exception)
+        {
+            // The program's edge: an unexpected failure is one line on the console and the whole trace in the log.
+            Log.Fatal(exception, "The {Scenario} scenario failed", options.Scenario);
+            Console.Error.WriteLine($"{options.Scenario}: failed with {exception.GetType().Name}: {exception.Message} "
+                + $"No report was written; the stack trace is in {logPath}.");
+            return 1;
         }
         finally
         {
+            ChildHost.KillAll();
+            ChildHost.CloseOutput();
             await Log.CloseAndFlushAsync();
         }
     }
@@ -122,7 +159,7 @@ public static class BenchmarkCommand
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return $"--out {directory} cannot be written: {exception.Message}";
+            return $"--out {directory} cannot be written: creating the folder or a file in it failed ({exception.Message}).";
         }
     }
 
@@ -149,10 +186,4 @@ public static class BenchmarkCommand
         arg.Length > 0 && arg.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or '=' or ':')
             ? arg
             : $"'{arg.Replace("'", "'\\''", StringComparison.Ordinal)}'";
-
-    // The invoices, orders and memory scenarios report their figures without pass or fail checks.
-    private static Func<BenchmarkOptions, TextWriter, CancellationToken, Task<ScenarioOutcome>> WithoutChecks(
-        Func<BenchmarkOptions, TextWriter, CancellationToken, Task<BenchmarkReport>> scenario) =>
-        async (options, progress, cancellationToken) =>
-            ScenarioOutcome.Passed(await scenario(options, progress, cancellationToken));
 }

@@ -7,20 +7,32 @@ namespace DaprSync.Benchmarks.Hosting;
 /// <summary>
 /// The standalone host's <c>run</c> command as a child process (<c>dotnet DaprSync.Standalone.dll run</c>), with
 /// its settings passed as <c>DAPRSYNC__</c> environment variables. Its apps' addresses are read from the
-/// "{app} listening on {address}" events that the command logs at start, as plain text or compact JSON.
+/// "{app} listening on {address}" events that the command logs at start, as plain text or compact JSON. Every
+/// child still running is killed by <see cref="KillAll"/>, which the benchmark command calls when a run is cancelled
+/// and however it ends.
 /// </summary>
 public sealed partial class ChildHost : IAsyncDisposable
 {
     private const int KeptLines = 200;
+
+    private static readonly ConcurrentDictionary<int, Process> Live = new();
+    private static readonly Lock LogSync = new();
+    private static TextWriter? _log;
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
     private readonly ConcurrentDictionary<string, Uri> _apps = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ChildHost(Process process) => _process = process;
+    private readonly int _processId;
 
-    public int ProcessId => _process.Id;
+    private ChildHost(Process process)
+    {
+        _process = process;
+        _processId = process.Id;
+    }
+
+    public int ProcessId => _processId;
 
     public bool HasExited => _process.HasExited;
 
@@ -56,6 +68,7 @@ public sealed partial class ChildHost : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        Live[process.Id] = process;
         var child = new ChildHost(process);
         process.OutputDataReceived += (_, e) => child.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => child.OnLine(e.Data);
@@ -71,8 +84,57 @@ public sealed partial class ChildHost : IAsyncDisposable
             await child.DisposeAsync();
             throw new TimeoutException($"The standalone host did not start within {timeout.TotalSeconds:0} s. Output:\n{output}");
         }
+        catch (OperationCanceledException)
+        {
+            await child.DisposeAsync();
+            throw;
+        }
 
         return child;
+    }
+
+    /// <summary>
+    /// Writes every line of every child's output, prefixed with its process id, to <paramref name="path"/>, which is
+    /// replaced. Without it the output is only kept for error messages.
+    /// </summary>
+    public static void WriteOutputTo(string path)
+    {
+        lock (LogSync)
+        {
+            _log?.Dispose();
+            _log = new StreamWriter(path, append: false) { AutoFlush = true };
+        }
+    }
+
+    /// <summary>Kills every child that is still running.</summary>
+    public static void KillAll()
+    {
+        foreach (var (id, process) in Live)
+        {
+            try
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // The process exited between the check and the kill.
+            }
+
+            Live.TryRemove(id, out _);
+        }
+    }
+
+    /// <summary>Closes the file that <see cref="WriteOutputTo"/> opened.</summary>
+    public static void CloseOutput()
+    {
+        lock (LogSync)
+        {
+            _log?.Dispose();
+            _log = null;
+        }
     }
 
     /// <summary>Returns the child's peak working set (VmHWM) in bytes, or null when it has exited.</summary>
@@ -92,6 +154,7 @@ public sealed partial class ChildHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
+        Live.TryRemove(_processId, out _);
         _process.Dispose();
     }
 
@@ -102,6 +165,11 @@ public sealed partial class ChildHost : IAsyncDisposable
             // The stream closed: the child exited, so a start still awaited has failed.
             _started.TrySetException(new InvalidOperationException($"The standalone host exited. Output:\n{RecentOutput}"));
             return;
+        }
+
+        lock (LogSync)
+        {
+            _log?.WriteLine($"[pid {_processId}] {line}");
         }
 
         _output.Enqueue(line);

@@ -7,7 +7,7 @@ public static class SourceVersion
 {
     /// <summary>
     /// Returns the short commit id of the checkout this program was built in, with " and uncommitted changes" when
-    /// files other than the results folder differ from it, or "unknown" when git or the checkout is missing.
+    /// files outside the results folder differ from it or are new, or "unknown" when git or the checkout is missing.
     /// </summary>
     public static string Describe()
     {
@@ -19,7 +19,8 @@ public static class SourceVersion
             return "unknown";
         }
 
-        var changes = Git(directory, "status", "--porcelain", "--untracked-files=no", "--", ":/",
+        // New files count too, because they can change the build; ignored files (bin, obj, logs) do not.
+        var changes = Git(directory, "status", "--porcelain", "--untracked-files=normal", "--", ":/",
             ":(exclude,top)tests/Benchmarks/results");
         return string.IsNullOrEmpty(changes) ? commit : $"{commit} and uncommitted changes";
     }

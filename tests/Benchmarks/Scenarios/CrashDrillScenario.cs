@@ -183,7 +183,7 @@ public static class CrashDrillScenario
                 new("poller watermark advanced past the run", advanced ? 1 : 0, "1 = yes",
                     "last run completed with a watermark later than before the kills and at or after the second batch's billing second"),
                 new("last poller run finished a cut run's window", lastRun.ResumedRunId is null ? 0 : 1, "1 = yes",
-                    "from the checkpoint that run stored after its last finished page"),
+                    "from the last checkpoint that run stored"),
                 new("last poller run: read", lastRun.Read, "records"),
                 new("last poller run: skipped as processed", lastRun.SkippedAsProcessed, "records"),
                 new("last poller run: upserted", lastRun.Upserted, "records"),
@@ -205,8 +205,10 @@ public static class CrashDrillScenario
                 $"kill {i + 1}: waited for {k.Target} Sales Orders, {k.SalesOrders} in NetSuite and {k.WrittenBack} written back "
                 + $"at the kill, {k.AliveMilliseconds} ms after the life's start, poller run {k.PollerRun}, restart {k.RestartMilliseconds} ms").ToList();
             notes.AddRange(pollerKillLog);
-            notes.Add("The poller stores its watermark when a run completes and a checkpoint after each page whose records "
-                + "are all upserted, so the run after a kill finishes the cut run's window from that page.");
+            notes.Add("The poller stores its watermark when a run completes, and after each page a checkpoint: the cursor "
+                + "before which every record is upserted, with the ids upserted so far. The run after a kill finishes the "
+                + "cut run's window from that cursor and skips those ids. Records upserted after the last checkpoint, "
+                + "up to about a page, are upserted again.");
             notes.Add($"watermark stored before the kills {firstRun.WatermarkAfter:O}; last run {lastRun.WatermarkBefore:O} -> "
                 + $"{lastRun.WatermarkAfter:O}; second batch billed from {billedAt:O}");
 
@@ -274,6 +276,7 @@ public static class CrashDrillScenario
             return run.Status.ToString();
         }
         catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException or IOException
+            or System.Net.Sockets.SocketException
             || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return CutByKill;

@@ -21,7 +21,7 @@ public static class InvoiceScenario
 
     private const int BaselinePageSize = 50;
 
-    public static async Task<BenchmarkReport> RunAsync(BenchmarkOptions options, TextWriter progress, CancellationToken cancellationToken)
+    public static async Task<ScenarioOutcome> RunAsync(BenchmarkOptions options, TextWriter progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(progress);
@@ -83,7 +83,18 @@ public static class InvoiceScenario
             $"baseline measured: {baseline.Calls.NetSuite} NetSuite and {baseline.Calls.Salesforce} Salesforce calls "
             + $"in {baseline.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s for {baselineN} invoices",
         };
-        return new BenchmarkReport("invoices", startedAt, MachineInfo.Current(), settings, figures, notes);
+        var failures = new List<string>();
+        foreach (var (run, check) in new[] { ("measured run", measured.Check), ("baseline run", baseline.Check) })
+        {
+            if (check.Missing > 0 || check.Duplicates > 0)
+            {
+                failures.Add($"{run}: {check.Missing} of {check.Expected} invoices not stored, {check.Duplicates} duplicated");
+            }
+        }
+
+        notes.AddRange(failures.Select(failure => "check failed: " + failure));
+        var report = new BenchmarkReport("invoices", startedAt, MachineInfo.Current(), settings, figures, notes);
+        return new ScenarioOutcome(report, failures);
     }
 
     /// <summary>Emulator settings of the invoice scenarios: latency on every call to either system.</summary>

@@ -13,7 +13,7 @@ public static class MemoryScenario
 {
     public const double Bound = 1.5;
 
-    public static async Task<BenchmarkReport> RunAsync(BenchmarkOptions options, TextWriter progress, CancellationToken cancellationToken)
+    public static async Task<ScenarioOutcome> RunAsync(BenchmarkOptions options, TextWriter progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(progress);
@@ -32,6 +32,9 @@ public static class MemoryScenario
             new("peak ratio", ratio, "ratio", $"N = {large} over N = {small}"),
             new("bound", Bound, "ratio"),
             new("within bound", ratio <= Bound ? 1 : 0, "1 = yes"),
+            new("growth above the start figure, ratio", Math.Round(
+                (second.PeakBytes - second.StartPeakBytes) / (double)Math.Max(1, first.PeakBytes - first.StartPeakBytes), 2),
+                "ratio", $"peak minus the peak once the apps listen, N = {large} over N = {small}"),
             new($"wall time, N = {small}", Math.Round(first.Elapsed.TotalSeconds, 1), "s"),
             new($"wall time, N = {large}", Math.Round(second.Elapsed.TotalSeconds, 1), "s"),
             new($"invoices missing or duplicated, N = {large}", second.Check.Missing + second.Check.Duplicates, "records"),
@@ -43,7 +46,23 @@ public static class MemoryScenario
             ["latency"] = $"NetSuite {InvoiceScenario.NetSuiteLatencyMilliseconds} ms, Salesforce {InvoiceScenario.SalesforceLatencyMilliseconds} ms a call",
             ["page size / batch size"] = "1000 / 200",
         };
-        return new BenchmarkReport("memory", startedAt, MachineInfo.Current(), settings, figures, []);
+        var failures = new List<string>();
+        if (ratio > Bound)
+        {
+            failures.Add($"the peak at N = {large} is {ratio} times the one at N = {small}, above the bound of {Bound}");
+        }
+
+        foreach (var (n, check) in new[] { (small, first.Check), (large, second.Check) })
+        {
+            if (check.Missing > 0 || check.Duplicates > 0)
+            {
+                failures.Add($"N = {n}: {check.Missing} invoices not stored, {check.Duplicates} duplicated");
+            }
+        }
+
+        var notes = failures.Select(failure => "check failed: " + failure).ToList();
+        var report = new BenchmarkReport("memory", startedAt, MachineInfo.Current(), settings, figures, notes);
+        return new ScenarioOutcome(report, failures);
     }
 
     private sealed record MemoryRun(long StartPeakBytes, long PeakBytes, TimeSpan Elapsed, InvoiceCheck Check);

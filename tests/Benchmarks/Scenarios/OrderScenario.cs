@@ -17,7 +17,7 @@ public static class OrderScenario
     public const int NetSuiteLatencyMilliseconds = 200;
     public const int ConcurrencyLimit = 5;
 
-    public static async Task<BenchmarkReport> RunAsync(BenchmarkOptions options, TextWriter progress, CancellationToken cancellationToken)
+    public static async Task<ScenarioOutcome> RunAsync(BenchmarkOptions options, TextWriter progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(progress);
@@ -99,6 +99,14 @@ public static class OrderScenario
             .Where(pair => pair.Count > 0)
             .OrderByDescending(pair => pair.Count)
             .Select(pair => $"NetSuite {pair.Key}: {pair.Count} calls"));
-        return new BenchmarkReport("orders", startedAt, MachineInfo.Current(), settings, figures, notes);
+        var failures = new List<string>();
+        if (check.Missing > 0 || check.Duplicates > 0)
+        {
+            failures.Add($"{check.Missing} orders without a Sales Order, {check.Duplicates} duplicate Sales Orders");
+        }
+
+        notes.AddRange(failures.Select(failure => "check failed: " + failure));
+        var report = new BenchmarkReport("orders", startedAt, MachineInfo.Current(), settings, figures, notes);
+        return new ScenarioOutcome(report, failures);
     }
 }
