@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using DaprSync.Benchmarks.Hosting;
 using DaprSync.Benchmarks.Scenarios;
 using DaprSync.Benchmarks.Scenarios.Drills;
@@ -115,17 +114,12 @@ public sealed class FaultDrillTests
     /// </summary>
     private static async Task InjectFaultsAsync(BenchmarkEnvironment environment, bool failFirstCall = false)
     {
-        environment.Emulators.NetSuite.Services.GetRequiredService<FaultInjector>()
-            .Apply(new FaultPlan(null, 0.10, 503, 0.02, failFirstCall ? 1 : null, 503, null));
-        using var netSuite = new HttpClient { BaseAddress = environment.Emulators.NetSuite.BaseAddress };
-        using var throttle = await netSuite.PostAsJsonAsync("admin/throttle", new ThrottlePlan(0.05), Token);
-        throttle.EnsureSuccessStatusCode();
-
-        using var salesforce = new HttpClient { BaseAddress = environment.Emulators.SalesforceRestAddress };
-        using var traffic = await salesforce.PostAsJsonAsync(
-            "admin/traffic",
-            new { serverErrorRate = 0.10, throttleRate = 0.05, timeoutRate = 0.02, timeoutSeconds = DrillHostSettings.HangSeconds },
-            Token);
-        traffic.EnsureSuccessStatusCode();
+        await FaultInjection.InjectAsync(environment, Token);
+        if (failFirstCall)
+        {
+            // Null fields keep the rates just set.
+            environment.Emulators.NetSuite.Services.GetRequiredService<FaultInjector>()
+                .Apply(new FaultPlan(null, null, null, null, FailNextCount: 1, FailNextStatus: 503, null));
+        }
     }
 }
