@@ -53,8 +53,8 @@ public static class NetSuiteEmulatorApp
     {
         ArgumentNullException.ThrowIfNull(app);
 
-        // A client that hangs up (a killed process, a timed-out call) cancels the emulated latency or hang. Nobody
-        // reads the response, so the request ends as nginx's 499 "client closed request" instead of a 500 error.
+        // A client that hangs up (a killed process, a timed-out call) cancels the emulated latency or hang. The
+        // response has no reader, so the request ends as nginx's 499 "client closed request" instead of a 500 error.
         app.Use(async (context, next) =>
         {
             try

@@ -15,9 +15,9 @@ public enum RequestPriority
 /// <summary>
 /// The one gate that every NetSuite client of this process (REST record API, SuiteQL, SOAP) waits on, so together
 /// they never have more than <see cref="NetSuiteConcurrencyOptions.MaxConcurrentRequests"/> requests in flight.
-/// Waiting requests get free slots in arrival order, except that urgent ones go first: the read that finishes
-/// orders already written must not queue behind every write that starts a new one, or the orders it would finish
-/// wait for the whole queue.
+/// Waiting requests get free slots in arrival order, except that urgent ones go first. The read that finishes
+/// orders already written must not queue behind every write that starts a new one, because the orders it would
+/// finish would then wait for the whole queue.
 /// </summary>
 public sealed class NetSuiteRequestGate(IOptions<NetSuiteConcurrencyOptions> options)
 {
@@ -116,7 +116,16 @@ public sealed class NetSuiteRequestGate(IOptions<NetSuiteConcurrencyOptions> opt
         TaskCompletionSource? next = null;
         lock (_sync)
         {
-            var queue = _urgent.Count > 0 ? _urgent : _normal.Count > 0 ? _normal : null;
+            LinkedList<TaskCompletionSource>? queue = null;
+            if (_urgent.Count > 0)
+            {
+                queue = _urgent;
+            }
+            else if (_normal.Count > 0)
+            {
+                queue = _normal;
+            }
+
             if (queue is null)
             {
                 _inUse--;

@@ -12,7 +12,7 @@ namespace DaprSync.NetSuiteSapi.SalesOrders;
 /// every other request slot of the account's concurrency limit.
 /// </summary>
 /// <remarks>
-/// A create registers with <see cref="BeginCreate"/> before its upsert and asks for its number with
+/// A create registers with <see cref="BeginCreate"/> before its upsert and requests its number with
 /// <see cref="Create.ReadTranIdAsync"/> after it. The waiting reads are sent together when one of these holds:
 /// <list type="bullet">
 /// <item>no other create is still writing, so nothing else could join;</item>

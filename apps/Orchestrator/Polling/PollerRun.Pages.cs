@@ -95,8 +95,8 @@ internal sealed partial class PollerRun<T>
     }
 
     // Every record before the cursor is done. The processed ids go along, so the resumed run skips the records after
-    // the cursor that were upserted already and saves them for the next run's overlap, unless there are more than
-    // MaxCheckpointProcessed of them, as in a burst of changes within the overlap.
+    // the cursor that were upserted already and saves them for the next run's overlap. They are left out when there
+    // are more than MaxCheckpointProcessed of them, as in a burst of changes within the overlap.
     // NOTE: without them, the resumed run and the run after it upsert the interrupted run's records again.
     private Task SaveCheckpointAsync(DateTimeOffset since, DateTimeOffset until, string? cursor, CancellationToken cancellationToken)
     {

@@ -9,10 +9,10 @@ namespace DaprSync.Orchestrator.Polling;
 public sealed record Watermark(DateTimeOffset Value, string? AppliedResetToken);
 
 /// <summary>
-/// Progress of a run that has not completed: its window, the cursor of the next page of modified records, the
-/// highest modification time read up to there, and the ids it processed inside the overlap (empty when there
-/// were too many to carry). Every record before the cursor was upserted or recorded as failed. It applies only
-/// while the watermark is still <see cref="Watermark"/>, the value the run started from.
+/// Progress of a run that has not completed: its window, a page cursor of modified records, the highest
+/// modification time read, and the ids it processed (null when there were too many to carry). Every record before
+/// the cursor was upserted or recorded as failed, and so were the listed ids after it. It applies only while the
+/// watermark is still <see cref="Watermark"/>, the value the run started from.
 /// </summary>
 public sealed record PollerCheckpoint(
     string RunId,

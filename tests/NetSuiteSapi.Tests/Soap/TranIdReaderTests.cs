@@ -12,7 +12,7 @@ namespace DaprSync.NetSuiteSapi.Tests.Soap;
 
 /// <summary>
 /// The reads of new Sales Orders' <c>tranId</c> against the emulator's SOAP port. Each test drives the reader's
-/// registrations by hand and holds ns-sapi's NetSuite request slots itself, as a queue of other calls would, so
+/// registrations by hand and takes ns-sapi's NetSuite request slots itself, as a queue of other calls would, so
 /// which reads share a <c>getList</c> does not depend on timing.
 /// </summary>
 public sealed class TranIdReaderTests

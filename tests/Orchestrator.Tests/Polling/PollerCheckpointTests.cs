@@ -42,7 +42,7 @@ public sealed class PollerCheckpointTests
         Assert.Equal(PollerRunStatus.Completed, resumed.Status);
         Assert.Equal(stopped.RunId, resumed.ResumedRunId);
         Assert.Equal((stopped.WindowStart, stopped.WindowEnd), (resumed.WindowStart, resumed.WindowEnd));
-        // The window holds 999 records, because 10010 is deleted: 699 remain after the cursor, on 7 pages.
+        // The window contains 999 records, because 10010 is deleted: 699 remain after the cursor, on 7 pages.
         Assert.Equal(7, resumed.Pages);
         Assert.Equal(699, resumed.Read);
         Assert.Equal(1, resumed.DeletionsRead);
