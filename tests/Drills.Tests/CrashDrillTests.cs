@@ -149,8 +149,7 @@ public sealed class CrashDrillTests
         {
             await InvoiceWorkload.RunPollerAsync(orchestrator, Token);
         }
-        catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException
-            or TaskCanceledException or IOException)
+        catch (Exception exception) when (DrillChecks.IsCutByKill(exception, Token))
         {
             // Expected when the kill lands during the run.
         }

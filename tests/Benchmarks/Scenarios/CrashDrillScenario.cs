@@ -275,9 +275,7 @@ public static class CrashDrillScenario
             var (run, _) = await InvoiceWorkload.RunPollerAsync(orchestrator, cancellationToken);
             return run.Status.ToString();
         }
-        catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException or IOException
-            or System.Net.Sockets.SocketException
-            || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception exception) when (DrillChecks.IsCutByKill(exception, cancellationToken))
         {
             return CutByKill;
         }

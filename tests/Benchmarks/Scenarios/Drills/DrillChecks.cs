@@ -13,6 +13,15 @@ public static class DrillChecks
     public const string OrderTopic = "/event/Create_NS_Order__e";
 
     /// <summary>
+    /// Returns true when <paramref name="exception"/> is how a request to a host ends once the host is killed: a
+    /// refused or reset connection at any layer, or a timeout that <paramref name="cancellationToken"/> did not cause.
+    /// </summary>
+    public static bool IsCutByKill(Exception exception, CancellationToken cancellationToken) =>
+        exception is HttpRequestException or InvalidOperationException or IOException
+            or System.Net.Sockets.SocketException
+        || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested);
+
+    /// <summary>
     /// Waits until the host has subscribed to <paramref name="topic"/> in the Salesforce emulator. Throws
     /// <see cref="TimeoutException"/> when it has not within <paramref name="timeout"/>.
     /// </summary>
